@@ -1,5 +1,37 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { createValidationPipe } from './common/validation.js';
+import { ConfigModule } from './config/config.module.js';
+import { EnvironmentVariables, loadEnvironment } from './config/env.js';
+import { DatabaseModule } from './database/database.module.js';
+import { EditionsModule } from './editions/editions.module.js';
+import { ExhibitorsModule } from './exhibitors/exhibitors.module.js';
 import { HealthController } from './health/health.controller.js';
+import { RegistrationsModule } from './registrations/registrations.module.js';
+import { SeedModule } from './seed/seed.module.js';
 
-@Module({ controllers: [HealthController] })
-export class AppModule {}
+/** The whole application; tests import it too, so global pipes, filters and guards are the real ones. */
+@Module({})
+export class AppModule {
+  static forRoot(env: EnvironmentVariables = loadEnvironment()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(env),
+        DatabaseModule,
+        AuthModule,
+        EditionsModule,
+        ExhibitorsModule,
+        RegistrationsModule,
+        SeedModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,8 +1,16 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppModule } from './app.module.js';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory.js';
+import { loadEnvironment, type EnvironmentVariables } from './config/env.js';
 
-const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter());
-app.setGlobalPrefix('api');
-await app.listen(3000, '0.0.0.0');
+let env: EnvironmentVariables;
+try {
+  env = loadEnvironment();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+const app = await createApp(env);
+await app.listen(env.PORT, env.HOST);
+const { port } = app.getHttpServer().address() as { port: number };
+new Logger('Coventis').log(`Listening on http://localhost:${port} (API docs at /api/docs)`);

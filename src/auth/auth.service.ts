@@ -1,0 +1,120 @@
+import { Injectable, Logger, UnauthorizedException, type OnApplicationBootstrap } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { ActivityLogService } from '../common/activity-log.service.js';
+import { conflict } from '../common/errors.js';
+import { EnvironmentVariables } from '../config/env.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { Participant } from '../participants/participant.entity.js';
+import { toParticipationDto, toUserDto, type LoginResponseDto, type MeDto } from './auth.dto.js';
+import type { AuthUser } from './decorators.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { User, type Role } from './user.entity.js';
+
+export interface NewUser {
+  email: string;
+  /** Hashed before the transaction: argon2 takes ~50 ms and writes are serialized. */
+  passwordHash: string;
+  role: Role;
+  firstName: string;
+  lastName: string;
+  organizationId?: string | null;
+}
+
+interface TokenPayload {
+  sub: string;
+  role: Role;
+}
+
+@Injectable()
+export class AuthService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AuthService.name);
+  // Verifying against a real hash keeps unknown emails as slow as wrong passwords.
+  private readonly decoyHash = hashPassword('decoy-password-for-timing');
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Participant) private readonly participants: Repository<Participant>,
+    private readonly jwt: JwtService,
+    private readonly env: EnvironmentVariables,
+    private readonly uow: UnitOfWork,
+    private readonly log: ActivityLogService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { ORGANIZER_EMAIL: email, ORGANIZER_PASSWORD: password } = this.env;
+    if (!email || !password) return;
+    if ((await this.users.countBy({ role: 'organizer' })) > 0) return;
+    const passwordHash = await hashPassword(password);
+    await this.uow.write((manager) =>
+      this.createUser(manager, {
+        email: email.toLowerCase(),
+        passwordHash,
+        role: 'organizer',
+        firstName: 'Organizer',
+        lastName: 'Coventis',
+      }),
+    );
+    this.logger.log(`Created the first organizer account ${email}`);
+  }
+
+  async login(email: string, password: string): Promise<LoginResponseDto> {
+    const user = await this.users.findOneBy({ email: email.toLowerCase() });
+    const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
+    if (!user || !ok) {
+      throw new UnauthorizedException('Wrong email or password');
+    }
+    return { accessToken: this.sign(user), user: toUserDto(user) };
+  }
+
+  sign(user: Pick<User, 'id' | 'role'>): string {
+    const payload: TokenPayload = { sub: user.id, role: user.role };
+    return this.jwt.sign(payload);
+  }
+
+  /** The user behind a bearer token, or null when the token is invalid, expired or orphaned. */
+  async authenticate(token: string): Promise<AuthUser | null> {
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      return null;
+    }
+    const user = await this.users.findOneBy({ id: payload.sub });
+    return user ? toUserDto(user) : null;
+  }
+
+  async me(user: AuthUser): Promise<MeDto> {
+    const participations = await this.participants.find({
+      where: { userId: user.id },
+      order: { createdAt: 'ASC' },
+    });
+    return { ...user, participations: participations.map(toParticipationDto) };
+  }
+
+  /** Creates an account inside the caller's transaction; an email already in use is a 409. */
+  async createUser(manager: EntityManager, input: NewUser): Promise<User> {
+    if (await manager.existsBy(User, { email: input.email })) {
+      throw conflict('auth/email_taken', 'An account with this email already exists');
+    }
+    const user = await manager.save(
+      manager.create(User, {
+        email: input.email,
+        passwordHash: input.passwordHash,
+        role: input.role,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        organizationId: input.organizationId ?? null,
+      }),
+    );
+    await this.log.record(manager, {
+      action: 'user.created',
+      subjectType: 'user',
+      subjectId: user.id,
+      actorId: null,
+      data: { role: user.role },
+    });
+    return user;
+  }
+}

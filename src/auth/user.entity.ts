@@ -1,0 +1,32 @@
+import { Column, Entity, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../common/base.entity.js';
+import { Organization } from '../exhibitors/organization.entity.js';
+
+export const ROLES = ['organizer', 'exhibitor', 'visitor'] as const;
+export type Role = (typeof ROLES)[number];
+
+@Entity('users')
+export class User extends BaseEntity {
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @Column({ type: 'varchar', length: 100 })
+  firstName: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  lastName: string;
+
+  /** The organization an exhibitor's staff member works for. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  organizationId: string | null;
+
+  @ManyToOne(() => Organization, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'organizationId' })
+  organization?: Relation<Organization> | null;
+}

@@ -1,0 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { CreateDateColumn, PrimaryColumn } from 'typeorm';
+
+/** Ids are UUIDs made by the application, so the same insert works on SQLite and PostgreSQL. */
+export abstract class BaseEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string = randomUUID();
+
+  @CreateDateColumn({ type: Date })
+  createdAt: Date;
+}

@@ -1,0 +1,46 @@
+import rateLimit from '@fastify/rate-limit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import type { EnvironmentVariables } from '../config/env.js';
+
+interface LimitedRoute {
+  method: string;
+  url: string;
+  limit: (env: EnvironmentVariables) => number;
+  /** Login attempts count per address and email, so one account cannot be brute-forced. */
+  byEmail?: boolean;
+}
+
+const LIMITED_ROUTES: LimitedRoute[] = [
+  { method: 'POST', url: '/api/auth/login', limit: (env) => env.LOGIN_RATE_LIMIT, byEmail: true },
+  {
+    method: 'POST',
+    url: '/api/editions/:editionId/registrations',
+    limit: (env) => env.REGISTRATION_RATE_LIMIT,
+  },
+];
+
+/** Per-minute limits on the public write routes that attract abuse (login, sign-up). */
+export async function registerRateLimits(app: NestFastifyApplication, env: EnvironmentVariables): Promise<void> {
+  const routeOf = (req: FastifyRequest) =>
+    LIMITED_ROUTES.find((r) => r.method === req.method && r.url === req.routeOptions.url);
+  await app.register(rateLimit, {
+    global: true,
+    // After body parsing, so that the login key can include the email.
+    hook: 'preHandler',
+    timeWindow: 60_000,
+    allowList: (req) => routeOf(req) === undefined,
+    max: (req) => routeOf(req)?.limit(env) ?? 0,
+    keyGenerator: (req) => {
+      const route = routeOf(req);
+      const body = req.body as { email?: unknown } | undefined;
+      const email = route?.byEmail && typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+      return `${route?.url ?? ''}|${req.ip}|${email}`;
+    },
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: `Too many attempts: try again in ${context.after}`,
+    }),
+  });
+}

@@ -1,0 +1,93 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+const DEV_JWT_SECRET = 'coventis-development-secret-change-me';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/** Every environment variable the server reads, with its default; validated once at boot. */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
+    message: 'DATABASE_URL must be sqlite:PATH or a postgres:// URL',
+  })
+  DATABASE_URL = 'sqlite:./data/coventis.sqlite';
+
+  @IsString()
+  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters long' })
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @IsString()
+  JWT_EXPIRES_IN = '12h';
+
+  @IsOptional()
+  @IsString()
+  ORGANIZER_EMAIL?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.ORGANIZER_EMAIL !== undefined)
+  @IsString({ message: 'ORGANIZER_PASSWORD must be set when ORGANIZER_EMAIL is' })
+  @MinLength(8, { message: 'ORGANIZER_PASSWORD must be at least 8 characters long' })
+  ORGANIZER_PASSWORD?: string;
+
+  @IsIn(['auto', 'never'], { message: 'SEED_DEMO must be auto or never' })
+  SEED_DEMO: 'auto' | 'never' = 'auto';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTRATION_RATE_LIMIT = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 256 * 1024;
+
+  @IsOptional()
+  @IsString()
+  REDIS_URL?: string;
+}
+
+/** Reads and validates the environment; a wrong value stops start-up with a readable sentence. */
+export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): EnvironmentVariables {
+  const defined = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const env = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false });
+  if (errors.length > 0) {
+    const sentences = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+    throw new Error(`Invalid configuration: ${sentences.join('; ')}`);
+  }
+  if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
+    throw new Error('Invalid configuration: JWT_SECRET must be set to your own secret when NODE_ENV=production');
+  }
+  return env;
+}

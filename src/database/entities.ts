@@ -1,0 +1,19 @@
+import { User } from '../auth/user.entity.js';
+import { ActivityLog } from '../common/activity-log.entity.js';
+import { Edition } from '../editions/edition.entity.js';
+import { Slot } from '../editions/slot.entity.js';
+import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
+import { OrganizationSector } from '../exhibitors/organization-sector.entity.js';
+import { Organization } from '../exhibitors/organization.entity.js';
+import { Participant } from '../participants/participant.entity.js';
+
+export const ENTITIES = [
+  User,
+  ActivityLog,
+  Edition,
+  Slot,
+  Organization,
+  OrganizationSector,
+  Exhibitor,
+  Participant,
+];

@@ -1,0 +1,140 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, type EntityManager, type Repository } from 'typeorm';
+import type { AuthUser } from '../auth/decorators.js';
+import { ActivityLogService } from '../common/activity-log.service.js';
+import { conflict, notFound } from '../common/errors.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { Edition } from './edition.entity.js';
+import {
+  toEditionDto,
+  toEditionSummaryDto,
+  type CreateEditionDto,
+  type EditionDto,
+  type EditionSummaryDto,
+  type UpdateEditionDto,
+} from './editions.dto.js';
+import { generateSlots, gridProblems, type GridSpec } from './grid.js';
+import { Slot } from './slot.entity.js';
+
+@Injectable()
+export class EditionsService {
+  constructor(
+    @InjectRepository(Edition) private readonly editions: Repository<Edition>,
+    @InjectRepository(Slot) private readonly slots: Repository<Slot>,
+    private readonly uow: UnitOfWork,
+    private readonly log: ActivityLogService,
+  ) {}
+
+  async list(): Promise<EditionSummaryDto[]> {
+    const editions = await this.editions.find({ order: { createdAt: 'DESC' } });
+    const bounds = await this.slots
+      .createQueryBuilder('s')
+      .select('s.editionId', 'editionId')
+      .addSelect('MIN(s.startsAt)', 'first')
+      .addSelect('MAX(s.endsAt)', 'last')
+      .groupBy('s.editionId')
+      .getRawMany<{ editionId: string; first: string; last: string }>();
+    const byEdition = new Map(bounds.map((b) => [b.editionId, b]));
+    return editions.map((e) => {
+      const b = byEdition.get(e.id);
+      return toEditionSummaryDto(e, b && parseDbDate(b.first), b && parseDbDate(b.last));
+    });
+  }
+
+  async get(editionId: string): Promise<EditionDto> {
+    const edition = await this.require(editionId);
+    const slots = await this.slots.find({ where: { editionId }, order: { position: 'ASC' } });
+    return toEditionDto(edition, slots);
+  }
+
+  /** The edition or a 404; used by every module that takes an editionId. */
+  async require(editionId: string): Promise<Edition> {
+    const edition = await this.editions.findOneBy({ id: editionId });
+    if (!edition) throw notFound('edition/not_found', `Edition ${editionId} does not exist`);
+    return edition;
+  }
+
+  async create(user: AuthUser, dto: CreateEditionDto): Promise<EditionDto> {
+    const spec: GridSpec = { ...dto, breakMinutes: dto.breakMinutes ?? 0 };
+    assertGrid(spec);
+    const id = await this.uow.write(async (manager) => {
+      const edition = await manager.save(
+        manager.create(Edition, { ...spec, meetingPlace: dto.meetingPlace ?? 'tables' }),
+      );
+      await this.replaceSlots(manager, edition);
+      await this.log.record(manager, {
+        action: 'edition.created',
+        subjectType: 'edition',
+        subjectId: edition.id,
+        editionId: edition.id,
+        actorId: user.id,
+      });
+      return edition.id;
+    });
+    return this.get(id);
+  }
+
+  async update(user: AuthUser, editionId: string, dto: UpdateEditionDto): Promise<EditionDto> {
+    const current = await this.require(editionId);
+    const next = { ...current, ...stripUndefined(dto) } as Edition;
+    assertGrid(next);
+    await this.uow.write(async (manager) => {
+      await manager.save(Edition, next);
+      await this.replaceSlots(manager, next);
+      await this.log.record(manager, {
+        action: 'edition.updated',
+        subjectType: 'edition',
+        subjectId: editionId,
+        editionId,
+        actorId: user.id,
+        data: { fields: Object.keys(stripUndefined(dto)) },
+      });
+    });
+    return this.get(editionId);
+  }
+
+  /** Brings the stored slots in line with the grid, keeping the ids of slots that did not move. */
+  private async replaceSlots(manager: EntityManager, edition: Edition): Promise<void> {
+    const wanted = generateSlots(edition);
+    const existing = await manager.find(Slot, { where: { editionId: edition.id } });
+    const key = (startsAt: Date, endsAt: Date) => `${startsAt.getTime()}-${endsAt.getTime()}`;
+    const byKey = new Map(existing.map((s) => [key(s.startsAt, s.endsAt), s]));
+    const kept = new Set<Slot>();
+    const toSave: Slot[] = [];
+    for (const w of wanted) {
+      const slot = byKey.get(key(w.startsAt, w.endsAt));
+      if (slot) {
+        kept.add(slot);
+        if (slot.day !== w.day || slot.position !== w.position) toSave.push(Object.assign(slot, w));
+      } else {
+        toSave.push(manager.create(Slot, { ...w, editionId: edition.id, kind: 'meeting' }));
+      }
+    }
+    const removed = existing.filter((s) => !kept.has(s));
+    try {
+      if (removed.length > 0) await manager.remove(removed);
+    } catch (error) {
+      if (error instanceof QueryFailedError && /FOREIGN KEY|foreign key/i.test(error.message)) {
+        throw conflict('edition/slots_in_use', 'This change would remove slots that already hold meetings');
+      }
+      throw error;
+    }
+    await manager.save(toSave, { chunk: 200 });
+  }
+}
+
+function assertGrid(spec: GridSpec): void {
+  const problems = gridProblems(spec);
+  if (problems.length > 0) throw new BadRequestException(problems);
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** SQLite returns aggregates of datetime columns as UTC text without a zone. */
+export function parseDbDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import { AuthService } from '../auth/auth.service.js';
+import type { AuthUser } from '../auth/decorators.js';
+import { hashPassword } from '../auth/passwords.js';
+import { ActivityLogService } from '../common/activity-log.service.js';
+import { conflict, notFound } from '../common/errors.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { EditionsService } from '../editions/editions.service.js';
+import { newBadgeCode } from '../participants/badge-code.js';
+import { Participant } from '../participants/participant.entity.js';
+import { Exhibitor } from './exhibitor.entity.js';
+import {
+  toExhibitorDto,
+  type ExhibitorDto,
+  type OnboardedExhibitorDto,
+  type OnboardExhibitorDto,
+} from './exhibitors.dto.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationsService } from './organizations.service.js';
+
+@Injectable()
+export class ExhibitorsService {
+  constructor(
+    @InjectRepository(Exhibitor) private readonly exhibitors: Repository<Exhibitor>,
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    @InjectRepository(Participant) private readonly participants: Repository<Participant>,
+    private readonly editions: EditionsService,
+    private readonly organizationsService: OrganizationsService,
+    private readonly auth: AuthService,
+    private readonly uow: UnitOfWork,
+    private readonly log: ActivityLogService,
+  ) {}
+
+  /** The organization (reused when one has this name), its stand, and a login for its contact. */
+  async onboard(
+    user: AuthUser,
+    editionId: string,
+    dto: OnboardExhibitorDto,
+    passwordHash?: string,
+  ): Promise<OnboardedExhibitorDto> {
+    await this.editions.require(editionId);
+    passwordHash ??= await hashPassword(dto.contact.password);
+    return this.uow.write(async (manager) => {
+      const organization = await this.organizationsService.findOrCreate(manager, dto.organization);
+      if (await manager.existsBy(Exhibitor, { editionId, organizationId: organization.id })) {
+        throw conflict('exhibitor/already_exhibiting', `${organization.name} already exhibits at this edition`);
+      }
+      const exhibitor = await manager.save(
+        manager.create(Exhibitor, { editionId, organizationId: organization.id, stand: dto.stand ?? null }),
+      );
+      const contact = await this.auth.createUser(manager, {
+        email: dto.contact.email,
+        passwordHash,
+        role: 'exhibitor',
+        firstName: dto.contact.firstName,
+        lastName: dto.contact.lastName,
+        organizationId: organization.id,
+      });
+      const participant = await manager.save(
+        manager.create(Participant, {
+          editionId,
+          userId: contact.id,
+          kind: 'exhibitor',
+          exhibitorId: exhibitor.id,
+          interests: [],
+          badgeCode: newBadgeCode(),
+        }),
+      );
+      await this.log.record(manager, {
+        action: 'exhibitor.onboarded',
+        subjectType: 'exhibitor',
+        subjectId: exhibitor.id,
+        editionId,
+        actorId: user.id,
+        data: { organizationId: organization.id, stand: exhibitor.stand },
+      });
+      return { id: exhibitor.id, participantId: participant.id, organizationId: organization.id };
+    });
+  }
+
+  async get(editionId: string, exhibitorId: string): Promise<ExhibitorDto> {
+    const exhibitor = await this.exhibitors.findOneBy({ id: exhibitorId, editionId });
+    if (!exhibitor) {
+      throw notFound('exhibitor/not_found', `Exhibitor ${exhibitorId} does not exist at this edition`);
+    }
+    const [dto] = await this.toDtos([exhibitor]);
+    return dto;
+  }
+
+  /** Exhibitors with their organization and first contact, in the order given. */
+  async toDtos(exhibitors: Exhibitor[]): Promise<ExhibitorDto[]> {
+    if (exhibitors.length === 0) return [];
+    const organizations = await this.organizations.findBy({ id: In(exhibitors.map((e) => e.organizationId)) });
+    const contacts = await this.participants.find({
+      where: { exhibitorId: In(exhibitors.map((e) => e.id)) },
+      order: { createdAt: 'ASC' },
+    });
+    const orgById = new Map(organizations.map((o) => [o.id, o]));
+    const contactByExhibitor = new Map<string, string>();
+    for (const c of contacts) {
+      if (c.exhibitorId && !contactByExhibitor.has(c.exhibitorId)) contactByExhibitor.set(c.exhibitorId, c.id);
+    }
+    return exhibitors.map((e) =>
+      toExhibitorDto(e, orgById.get(e.organizationId)!, contactByExhibitor.get(e.id) ?? null),
+    );
+  }
+}

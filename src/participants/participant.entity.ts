@@ -1,0 +1,54 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../common/base.entity.js';
+import { User } from '../auth/user.entity.js';
+import { Edition } from '../editions/edition.entity.js';
+import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
+
+export const PARTICIPANT_KINDS = ['exhibitor', 'visitor'] as const;
+export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
+export const VISITOR_CATEGORIES = ['professional', 'public'] as const;
+export type VisitorCategory = (typeof VISITOR_CATEGORIES)[number];
+
+/** A person taking part in one edition: an exhibitor's staff member or a registered visitor. */
+@Entity('participants')
+@Index(['editionId', 'userId'], { unique: true })
+export class Participant extends BaseEntity {
+  @Column({ type: 'varchar', length: 36 })
+  editionId: string;
+
+  @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'editionId' })
+  edition?: Relation<Edition>;
+
+  @Column({ type: 'varchar', length: 36 })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'userId' })
+  user?: Relation<User>;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: ParticipantKind;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  exhibitorId: string | null;
+
+  @ManyToOne(() => Exhibitor, { nullable: true, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'exhibitorId' })
+  exhibitor?: Relation<Exhibitor> | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  category: VisitorCategory | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  organizationName: string | null;
+
+  @Column({ type: 'simple-json' })
+  interests: string[];
+
+  @Column({ type: 'varchar', length: 32, unique: true })
+  badgeCode: string;
+
+  @Column({ type: Date, nullable: true })
+  checkedInAt: Date | null;
+}

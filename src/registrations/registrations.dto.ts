@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { User } from '../auth/user.entity.js';
+import { Email, OneOf, Password, QueryInt, Text, TextList } from '../common/validation.js';
+import type { Edition } from '../editions/edition.entity.js';
+import { VISITOR_CATEGORIES, type Participant, type VisitorCategory } from '../participants/participant.entity.js';
+
+export class RegisterVisitorDto {
+  @Text({ max: 100, example: 'Camille' })
+  firstName: string;
+
+  @Text({ max: 100, example: 'Martin' })
+  lastName: string;
+
+  @Email()
+  email: string;
+
+  @Password()
+  password: string;
+
+  @OneOf(VISITOR_CATEGORIES)
+  category: VisitorCategory;
+
+  @Text({ max: 200, optional: true, example: 'Mairie de Lunel' })
+  organizationName?: string;
+
+  @TextList({ maxItems: 10, maxLength: 60, optional: true, example: ['alimentation', 'tourisme'] })
+  interests?: string[];
+}
+
+export class RegistrationDto {
+  @ApiProperty() participantId: string;
+  @ApiProperty() editionId: string;
+  @ApiProperty({ example: 'CVT-7KQ4-M9XZ' }) badgeCode: string;
+  @ApiProperty({ description: 'A bearer token for the new account, to show the badge at once' })
+  accessToken: string;
+}
+
+export class CheckInDto {
+  @Text({ max: 32, example: 'CVT-7KQ4-M9XZ' })
+  badgeCode: string;
+}
+
+export class ListRegistrationsQueryDto {
+  @QueryInt({ min: 1, max: 10000, optional: true })
+  page?: number;
+
+  @QueryInt({ min: 1, max: 200, optional: true })
+  limit?: number;
+}
+
+export class ParticipantDto {
+  @ApiProperty() id: string;
+  @ApiProperty() editionId: string;
+  @ApiProperty({ enum: ['exhibitor', 'visitor'] }) kind: string;
+  @ApiPropertyOptional({ enum: VISITOR_CATEGORIES, nullable: true }) category: VisitorCategory | null;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) organizationName: string | null;
+  @ApiProperty() badgeCode: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) checkedInAt: string | null;
+}
+
+export class CheckInResultDto extends ParticipantDto {
+  @ApiProperty({ description: 'True when this badge had already been checked in' })
+  alreadyCheckedIn: boolean;
+}
+
+export class BadgeDto extends ParticipantDto {
+  @ApiProperty() editionName: string;
+  @ApiProperty({ description: 'The QR code of badgeCode as a PNG data URL' }) qrCode: string;
+}
+
+export class RegistrationsPageDto {
+  @ApiProperty({ type: [ParticipantDto] }) items: ParticipantDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+}
+
+export function toParticipantDto(p: Participant, user: User, organizationName?: string | null): ParticipantDto {
+  return {
+    id: p.id,
+    editionId: p.editionId,
+    kind: p.kind,
+    category: p.category,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    organizationName: organizationName ?? p.organizationName,
+    badgeCode: p.badgeCode,
+    checkedInAt: p.checkedInAt ? p.checkedInAt.toISOString() : null,
+  };
+}
+
+export function toBadgeDto(p: Participant, user: User, edition: Edition, qrCode: string, organizationName?: string | null): BadgeDto {
+  return { ...toParticipantDto(p, user, organizationName), editionName: edition.name, qrCode };
+}

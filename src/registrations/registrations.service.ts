@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import QRCode from 'qrcode';
+import type { Repository } from 'typeorm';
+import { AuthService } from '../auth/auth.service.js';
+import type { AuthUser } from '../auth/decorators.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { User } from '../auth/user.entity.js';
+import { ActivityLogService } from '../common/activity-log.service.js';
+import { conflict, forbidden, notFound } from '../common/errors.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import type { Edition } from '../editions/edition.entity.js';
+import { EditionsService } from '../editions/editions.service.js';
+import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
+import { Organization } from '../exhibitors/organization.entity.js';
+import { newBadgeCode, normalizeBadgeCode } from '../participants/badge-code.js';
+import { Participant } from '../participants/participant.entity.js';
+import {
+  toBadgeDto,
+  toParticipantDto,
+  type BadgeDto,
+  type CheckInResultDto,
+  type ListRegistrationsQueryDto,
+  type ParticipantDto,
+  type RegisterVisitorDto,
+  type RegistrationDto,
+  type RegistrationsPageDto,
+} from './registrations.dto.js';
+
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    @InjectRepository(Participant) private readonly participants: Repository<Participant>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Exhibitor) private readonly exhibitors: Repository<Exhibitor>,
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    private readonly editions: EditionsService,
+    private readonly auth: AuthService,
+    private readonly uow: UnitOfWork,
+    private readonly log: ActivityLogService,
+  ) {}
+
+  /** Public sign-up; a visitor who already has an account registers again with its password. */
+  async register(editionId: string, dto: RegisterVisitorDto, knownHash?: string): Promise<RegistrationDto> {
+    await this.editions.require(editionId);
+    const existing = await this.users.findOneBy({ email: dto.email });
+    if (existing) await this.assertCanReuse(existing, dto.password);
+    const passwordHash = existing?.passwordHash ?? knownHash ?? (await hashPassword(dto.password));
+    const participant = await this.uow.write(async (manager) => {
+      // Re-read inside the transaction: a concurrent sign-up with this email may have won.
+      const user =
+        (await manager.findOneBy(User, { email: dto.email })) ??
+        (await this.auth.createUser(manager, {
+          email: dto.email,
+          passwordHash,
+          role: 'visitor',
+          firstName: dto.firstName,
+          lastName: dto.lastName,
+        }));
+      if (await manager.existsBy(Participant, { editionId, userId: user.id })) {
+        throw conflict('registration/duplicate_email', 'This email is already registered for this edition');
+      }
+      const created = await manager.save(
+        manager.create(Participant, {
+          editionId,
+          userId: user.id,
+          kind: 'visitor',
+          category: dto.category,
+          organizationName: dto.organizationName ?? null,
+          interests: dto.interests ?? [],
+          badgeCode: newBadgeCode(),
+        }),
+      );
+      await this.log.record(manager, {
+        action: 'registration.created',
+        subjectType: 'participant',
+        subjectId: created.id,
+        editionId,
+        actorId: user.id,
+        data: { category: dto.category },
+      });
+      return { participant: created, user };
+    });
+    return {
+      participantId: participant.participant.id,
+      editionId,
+      badgeCode: participant.participant.badgeCode,
+      accessToken: this.auth.sign(participant.user),
+    };
+  }
+
+  private async assertCanReuse(user: User, password: string): Promise<void> {
+    if (user.role !== 'visitor') {
+      throw conflict('registration/email_taken', 'This email belongs to an exhibitor or organizer account');
+    }
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      throw conflict(
+        'registration/email_taken',
+        'An account with this email already exists: register with its password, or log in',
+      );
+    }
+  }
+
+  /** The badge, for its owner and organizers only. */
+  async badge(user: AuthUser, editionId: string, participantId: string): Promise<BadgeDto> {
+    const { participant, owner, edition, organizationName } = await this.loadBadge(user, editionId, participantId);
+    const qrCode = await QRCode.toDataURL(participant.badgeCode, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
+    return toBadgeDto(participant, owner, edition, qrCode, organizationName);
+  }
+
+  async badgePng(user: AuthUser, editionId: string, participantId: string): Promise<Buffer> {
+    const { participant } = await this.loadBadge(user, editionId, participantId);
+    return QRCode.toBuffer(participant.badgeCode, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
+  }
+
+  private async loadBadge(user: AuthUser, editionId: string, participantId: string) {
+    const edition = await this.editions.require(editionId);
+    const participant = await this.participants.findOneBy({ id: participantId, editionId });
+    if (!participant) {
+      throw notFound('registration/not_found', `Participant ${participantId} is not registered for this edition`);
+    }
+    if (user.role !== 'organizer' && participant.userId !== user.id) {
+      throw forbidden('registration/not_yours', 'You can only see your own badge');
+    }
+    const owner = await this.users.findOneByOrFail({ id: participant.userId });
+    return { participant, owner, edition, organizationName: await this.organizationName(participant) };
+  }
+
+  /** Organizer check-in at the door; checking in twice is harmless and says so. */
+  async checkIn(user: AuthUser, editionId: string, badgeCode: string): Promise<CheckInResultDto> {
+    await this.editions.require(editionId);
+    const code = normalizeBadgeCode(badgeCode);
+    return this.uow.write(async (manager) => {
+      const participant = await manager.findOneBy(Participant, { badgeCode: code, editionId });
+      if (!participant) {
+        throw notFound('registration/unknown_badge', `No badge ${code} at this edition`);
+      }
+      const alreadyCheckedIn = participant.checkedInAt !== null;
+      if (!alreadyCheckedIn) {
+        participant.checkedInAt = new Date();
+        await manager.update(Participant, { id: participant.id }, { checkedInAt: participant.checkedInAt });
+        await this.log.record(manager, {
+          action: 'participant.checked_in',
+          subjectType: 'participant',
+          subjectId: participant.id,
+          editionId,
+          actorId: user.id,
+        });
+      }
+      const owner = await manager.findOneByOrFail(User, { id: participant.userId });
+      return { ...toParticipantDto(participant, owner, await this.organizationName(participant)), alreadyCheckedIn };
+    });
+  }
+
+  async list(editionId: string, query: ListRegistrationsQueryDto): Promise<RegistrationsPageDto> {
+    await this.editions.require(editionId);
+    const page = query.page ?? 1;
+    const limit = query.limit ?? 50;
+    const [rows, total] = await this.participants.findAndCount({
+      where: { editionId },
+      relations: { user: true },
+      order: { createdAt: 'ASC' },
+      skip: (page - 1) * limit,
+      take: limit,
+    });
+    const items: ParticipantDto[] = rows.map((p) => toParticipantDto(p, p.user!));
+    return { items, total, page, limit };
+  }
+
+  private async organizationName(participant: Participant): Promise<string | null> {
+    if (!participant.exhibitorId) return participant.organizationName;
+    const exhibitor = await this.exhibitors.findOneBy({ id: participant.exhibitorId });
+    const organization = exhibitor && (await this.organizations.findOneBy({ id: exhibitor.organizationId }));
+    return organization?.name ?? null;
+  }
+}
