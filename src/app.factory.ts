@@ -32,7 +32,9 @@ export async function createApp(
   });
   const config = new DocumentBuilder()
     .setTitle('Coventis API')
-    .setDescription('Business convention of the social and solidarity economy: catalogue, registration, B2B meetings, conventions.')
+    .setDescription(
+      'Business convention of the social and solidarity economy: catalogue, registration, B2B meetings, conventions.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();

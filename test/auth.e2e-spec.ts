@@ -9,13 +9,19 @@ describe('auth and API hygiene', () => {
   afterAll(() => s.close());
 
   it('logs the configured organizer in and tells who they are', async () => {
-    const res = await s.http.post('/api/auth/login').send({ email: 'ORGANIZER@test.example', password: ORGANIZER.password });
+    const res = await s.http
+      .post('/api/auth/login')
+      .send({ email: 'ORGANIZER@test.example', password: ORGANIZER.password });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ email: ORGANIZER.email, role: 'organizer' });
     expect(res.body.user.passwordHash).toBeUndefined();
     const me = await s.http.get('/api/auth/me').auth(res.body.accessToken, { type: 'bearer' });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ email: ORGANIZER.email, role: 'organizer', participations: [] });
+    expect(me.body).toMatchObject({
+      email: ORGANIZER.email,
+      role: 'organizer',
+      participations: [],
+    });
   });
 
   it('gives each participant their participantId per edition in /me', async () => {
@@ -24,16 +30,29 @@ describe('auth and API hygiene', () => {
     const me = await s.http.get('/api/auth/me').auth(visitor.token, { type: 'bearer' });
     expect(me.body.role).toBe('visitor');
     expect(me.body.participations).toEqual([
-      { editionId: edition.id, participantId: visitor.participantId, kind: 'visitor', exhibitorId: null },
+      {
+        editionId: edition.id,
+        participantId: visitor.participantId,
+        kind: 'visitor',
+        exhibitorId: null,
+      },
     ]);
   });
 
   it('refuses a wrong password or an unknown email with the same 401', async () => {
-    const wrong = await s.http.post('/api/auth/login').send({ email: ORGANIZER.email, password: 'not-the-password' });
-    const unknown = await s.http.post('/api/auth/login').send({ email: 'nobody@test.example', password: PASSWORD });
+    const wrong = await s.http
+      .post('/api/auth/login')
+      .send({ email: ORGANIZER.email, password: 'not-the-password' });
+    const unknown = await s.http
+      .post('/api/auth/login')
+      .send({ email: 'nobody@test.example', password: PASSWORD });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong email or password' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Wrong email or password',
+    });
     expect(unknown.body).toEqual(wrong.body);
   });
 
@@ -70,7 +89,10 @@ describe('auth and API hygiene', () => {
       .send({ email: ORGANIZER.email, password: 'x'.repeat(2 * 1024 * 1024) });
     expect(huge.status).toBe(413);
 
-    const notJson = await s.http.post('/api/auth/login').set('content-type', 'text/plain').send('hello');
+    const notJson = await s.http
+      .post('/api/auth/login')
+      .set('content-type', 'text/plain')
+      .send('hello');
     expect(notJson.status).toBeGreaterThanOrEqual(400);
     expect(notJson.status).toBeLessThan(500);
   });
@@ -107,7 +129,8 @@ describe('login rate limit', () => {
   it('answers 429 after too many attempts on one account, while other accounts still log in', async () => {
     const t = await startApp({ LOGIN_RATE_LIMIT: '3' });
     try {
-      const attempt = (email: string) => t.http.post('/api/auth/login').send({ email, password: 'wrong-password' });
+      const attempt = (email: string) =>
+        t.http.post('/api/auth/login').send({ email, password: 'wrong-password' });
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await attempt(ORGANIZER.email)).status);
       expect(statuses).toEqual([401, 401, 401, 429]);

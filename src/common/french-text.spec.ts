@@ -12,7 +12,14 @@ describe('French text folding', () => {
   });
 
   it('splits words on apostrophes and punctuation', () => {
-    expect(searchTerms("La Feuille d'Érable — l'ESS!")).toEqual(['la', 'feuille', 'd', 'erable', 'l', 'ess']);
+    expect(searchTerms("La Feuille d'Érable — l'ESS!")).toEqual([
+      'la',
+      'feuille',
+      'd',
+      'erable',
+      'l',
+      'ess',
+    ]);
   });
 
   it('gives the same key to names written differently', () => {

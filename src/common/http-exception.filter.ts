@@ -37,7 +37,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : exception,
+      );
     }
     void reply.status(body.statusCode).send(body);
   }
@@ -46,7 +48,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const base = { statusCode: status, error: STATUS_TEXT[status] ?? HttpStatus[status] ?? 'Error' };
+      const base = {
+        statusCode: status,
+        error: STATUS_TEXT[status] ?? HttpStatus[status] ?? 'Error',
+      };
       if (typeof response === 'string') {
         return { ...base, message: response };
       }
@@ -54,8 +59,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return { ...base, message: message ?? exception.message, ...(code ? { code } : {}) };
     }
     // A unique index refused a write that raced past the service checks.
-    if (exception instanceof QueryFailedError && /UNIQUE|unique constraint/i.test(exception.message)) {
-      return { statusCode: 409, error: 'Conflict', code: 'conflict', message: 'This conflicts with existing data' };
+    if (
+      exception instanceof QueryFailedError &&
+      /UNIQUE|unique constraint/i.test(exception.message)
+    ) {
+      return {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'conflict',
+        message: 'This conflicts with existing data',
+      };
     }
     const status = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -21,7 +21,10 @@ const LIMITED_ROUTES: LimitedRoute[] = [
 ];
 
 /** Per-minute limits on the public write routes that attract abuse (login, sign-up). */
-export async function registerRateLimits(app: NestFastifyApplication, env: EnvironmentVariables): Promise<void> {
+export async function registerRateLimits(
+  app: NestFastifyApplication,
+  env: EnvironmentVariables,
+): Promise<void> {
   const routeOf = (req: FastifyRequest) =>
     LIMITED_ROUTES.find((r) => r.method === req.method && r.url === req.routeOptions.url);
   await app.register(rateLimit, {
@@ -34,7 +37,8 @@ export async function registerRateLimits(app: NestFastifyApplication, env: Envir
     keyGenerator: (req) => {
       const route = routeOf(req);
       const body = req.body as { email?: unknown } | undefined;
-      const email = route?.byEmail && typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+      const email =
+        route?.byEmail && typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
       return `${route?.url ?? ''}|${req.ip}|${email}`;
     },
     errorResponseBuilder: (_req, context) => ({

@@ -36,13 +36,15 @@ interface FieldOptions {
   example?: unknown;
 }
 
-function documented(
-  options: FieldOptions,
-  schema: Record<string, unknown>,
-): PropertyDecorator {
+function documented(options: FieldOptions, schema: Record<string, unknown>): PropertyDecorator {
   const api = options.optional ? ApiPropertyOptional : ApiProperty;
   const decorators: PropertyDecorator[] = [
-    api({ ...schema, description: options.description, example: options.example, nullable: options.nullable }),
+    api({
+      ...schema,
+      description: options.description,
+      example: options.example,
+      nullable: options.nullable,
+    }),
   ];
   if (options.optional || options.nullable) {
     decorators.push(IsOptional());
@@ -65,7 +67,11 @@ export function Text(options: FieldOptions & { min?: number; max: number }): Pro
 
 export function Email(options: FieldOptions = {}): PropertyDecorator {
   return applyDecorators(
-    documented(options, { type: String, format: 'email', example: options.example ?? 'marie.dupont@example.org' }),
+    documented(options, {
+      type: String,
+      format: 'email',
+      example: options.example ?? 'marie.dupont@example.org',
+    }),
     Transform(({ value }: { value: unknown }) =>
       typeof value === 'string' ? value.trim().toLowerCase() : value,
     ),
@@ -89,16 +95,20 @@ export function OneOf<T extends string>(
 ): PropertyDecorator {
   return applyDecorators(
     documented(options, { enum: values, type: String }),
-    IsIn(values as unknown as T[], { message: `$property must be one of: ${values.join(', ')}` }),
+    IsIn(values, { message: `$property must be one of: ${values.join(', ')}` }),
   );
 }
 
-export function TextList(options: FieldOptions & { maxItems: number; maxLength: number }): PropertyDecorator {
+export function TextList(
+  options: FieldOptions & { maxItems: number; maxLength: number },
+): PropertyDecorator {
   return applyDecorators(
     documented(options, { type: [String], maxItems: options.maxItems }),
     Transform(({ value }: { value: unknown }) =>
       Array.isArray(value)
-        ? value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '')
+        ? (value as unknown[])
+            .map((v) => (typeof v === 'string' ? v.trim() : v))
+            .filter((v) => v !== '')
         : value,
     ),
     IsArray(),
@@ -148,7 +158,10 @@ export function Pattern(
   );
 }
 
-export function Nested<T>(type: () => new () => T, options: FieldOptions & { each?: boolean } = {}): PropertyDecorator {
+export function Nested<T>(
+  type: () => new () => T,
+  options: FieldOptions & { each?: boolean } = {},
+): PropertyDecorator {
   return applyDecorators(
     documented(options, { type: options.each ? [type()] : type() }),
     ValidateNested({ each: options.each }),

@@ -87,7 +87,9 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     throw new Error(`Invalid configuration: ${sentences.join('; ')}`);
   }
   if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
-    throw new Error('Invalid configuration: JWT_SECRET must be set to your own secret when NODE_ENV=production');
+    throw new Error(
+      'Invalid configuration: JWT_SECRET must be set to your own secret when NODE_ENV=production',
+    );
   }
   return env;
 }

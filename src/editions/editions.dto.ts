@@ -6,7 +6,10 @@ import { toZonedIso } from './grid.js';
 import type { Slot } from './slot.entity.js';
 
 export class EditionDayDto {
-  @Pattern(/^\d{4}-\d{2}-\d{2}$/, 'date must be a date YYYY-MM-DD', { max: 10, example: '2027-05-19' })
+  @Pattern(/^\d{4}-\d{2}-\d{2}$/, 'date must be a date YYYY-MM-DD', {
+    max: 10,
+    example: '2027-05-19',
+  })
   date: string;
 
   @Pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'start must be a time HH:mm', { max: 5, example: '09:00' })
@@ -38,7 +41,10 @@ export class CreateEditionDto {
   @Int({ min: 1, max: 2000, example: 30, description: 'Tables of the B2B area' })
   tables: number;
 
-  @OneOf(MEETING_PLACES, { optional: true, description: 'Meetings at numbered tables or at stands' })
+  @OneOf(MEETING_PLACES, {
+    optional: true,
+    description: 'Meetings at numbered tables or at stands',
+  })
   meetingPlace?: MeetingPlace;
 
   @Nested(() => EditionDayDto, { each: true })
@@ -86,7 +92,11 @@ export function toSlotDto(slot: Slot, timezone: string): SlotDto {
   };
 }
 
-export function toEditionSummaryDto(edition: Edition, first?: Date, last?: Date): EditionSummaryDto {
+export function toEditionSummaryDto(
+  edition: Edition,
+  first?: Date,
+  last?: Date,
+): EditionSummaryDto {
   return {
     id: edition.id,
     name: edition.name,

@@ -77,7 +77,7 @@ export class EditionsService {
 
   async update(user: AuthUser, editionId: string, dto: UpdateEditionDto): Promise<EditionDto> {
     const current = await this.require(editionId);
-    const next = { ...current, ...stripUndefined(dto) } as Edition;
+    const next = { ...current, ...stripUndefined(dto) };
     assertGrid(next);
     await this.uow.write(async (manager) => {
       await manager.save(Edition, next);
@@ -116,7 +116,10 @@ export class EditionsService {
       if (removed.length > 0) await manager.remove(removed);
     } catch (error) {
       if (error instanceof QueryFailedError && /FOREIGN KEY|foreign key/i.test(error.message)) {
-        throw conflict('edition/slots_in_use', 'This change would remove slots that already hold meetings');
+        throw conflict(
+          'edition/slots_in_use',
+          'This change would remove slots that already hold meetings',
+        );
       }
       throw error;
     }

@@ -52,7 +52,9 @@ export function gridProblems(spec: GridSpec): string[] {
     }
   });
   if (problems.length === 0 && generateSlots(spec).length > MAX_SLOTS_PER_EDITION) {
-    problems.push(`days make more than ${MAX_SLOTS_PER_EDITION} slots; use longer slots or fewer days`);
+    problems.push(
+      `days make more than ${MAX_SLOTS_PER_EDITION} slots; use longer slots or fewer days`,
+    );
   }
   return problems;
 }
@@ -66,7 +68,12 @@ export function generateSlots(spec: GridSpec): GridSlot[] {
     let start = localTime(day, day.start, spec.timezone);
     while (start.plus({ minutes: spec.slotMinutes }) <= end) {
       const slotEnd = start.plus({ minutes: spec.slotMinutes });
-      slots.push({ startsAt: start.toJSDate(), endsAt: slotEnd.toJSDate(), day: dayIndex, position: slots.length });
+      slots.push({
+        startsAt: start.toJSDate(),
+        endsAt: slotEnd.toJSDate(),
+        day: dayIndex,
+        position: slots.length,
+      });
       start = slotEnd.plus({ minutes: spec.breakMinutes });
       if (slots.length > MAX_SLOTS_PER_EDITION) return;
     }
@@ -76,5 +83,7 @@ export function generateSlots(spec: GridSpec): GridSlot[] {
 
 /** An instant as ISO 8601 with the offset of the edition's zone: 2027-05-19T09:00:00+02:00. */
 export function toZonedIso(date: Date, zone: string): string {
-  return DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }) ?? date.toISOString();
+  return (
+    DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }) ?? date.toISOString()
+  );
 }

@@ -26,21 +26,29 @@ export class ExhibitorsController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'The catalogue: search, filter and page through the exhibitors' })
-  search(@IdParam('editionId') editionId: string, @Query() query: CatalogueQueryDto): Promise<CataloguePageDto> {
+  search(
+    @IdParam('editionId') editionId: string,
+    @Query() query: CatalogueQueryDto,
+  ): Promise<CataloguePageDto> {
     return this.catalogue.search(editionId, query);
   }
 
   @Public()
   @Get(':exhibitorId')
   @ApiOperation({ summary: 'One exhibitor of the catalogue' })
-  get(@IdParam('editionId') editionId: string, @IdParam('exhibitorId') exhibitorId: string): Promise<ExhibitorDto> {
+  get(
+    @IdParam('editionId') editionId: string,
+    @IdParam('exhibitorId') exhibitorId: string,
+  ): Promise<ExhibitorDto> {
     return this.exhibitors.get(editionId, exhibitorId);
   }
 
   @Roles('organizer')
   @Post()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Onboard an exhibitor: organization, stand and a login for its contact' })
+  @ApiOperation({
+    summary: 'Onboard an exhibitor: organization, stand and a login for its contact',
+  })
   onboard(
     @CurrentUser() user: AuthUser,
     @IdParam('editionId') editionId: string,

@@ -42,7 +42,11 @@ export class OrganizationProfileDto {
   @TextList({ maxItems: 20, maxLength: 200, optional: true })
   needs?: string[];
 
-  @Pattern(/^https?:\/\/[^\s]+$/, 'website must be an http(s) URL', { max: 300, optional: true, nullable: true })
+  @Pattern(/^https?:\/\/[^\s]+$/, 'website must be an http(s) URL', {
+    max: 300,
+    optional: true,
+    nullable: true,
+  })
   website?: string | null;
 }
 
@@ -80,7 +84,12 @@ export class OnboardedExhibitorDto {
 }
 
 export class CatalogueQueryDto {
-  @Text({ min: 0, max: 200, optional: true, description: 'Full text, accent- and case-insensitive' })
+  @Text({
+    min: 0,
+    max: 200,
+    optional: true,
+    description: 'Full text, accent- and case-insensitive',
+  })
   q?: string;
 
   @Text({ max: 60, optional: true })
@@ -147,7 +156,11 @@ export function toOrganizationDto(o: Organization): OrganizationDto {
   };
 }
 
-export function toExhibitorDto(e: Exhibitor, organization: Organization, participantId: string | null): ExhibitorDto {
+export function toExhibitorDto(
+  e: Exhibitor,
+  organization: Organization,
+  participantId: string | null,
+): ExhibitorDto {
   return {
     id: e.id,
     editionId: e.editionId,

@@ -45,10 +45,17 @@ export class ExhibitorsService {
     return this.uow.write(async (manager) => {
       const organization = await this.organizationsService.findOrCreate(manager, dto.organization);
       if (await manager.existsBy(Exhibitor, { editionId, organizationId: organization.id })) {
-        throw conflict('exhibitor/already_exhibiting', `${organization.name} already exhibits at this edition`);
+        throw conflict(
+          'exhibitor/already_exhibiting',
+          `${organization.name} already exhibits at this edition`,
+        );
       }
       const exhibitor = await manager.save(
-        manager.create(Exhibitor, { editionId, organizationId: organization.id, stand: dto.stand ?? null }),
+        manager.create(Exhibitor, {
+          editionId,
+          organizationId: organization.id,
+          stand: dto.stand ?? null,
+        }),
       );
       const contact = await this.auth.createUser(manager, {
         email: dto.contact.email,
@@ -83,7 +90,10 @@ export class ExhibitorsService {
   async get(editionId: string, exhibitorId: string): Promise<ExhibitorDto> {
     const exhibitor = await this.exhibitors.findOneBy({ id: exhibitorId, editionId });
     if (!exhibitor) {
-      throw notFound('exhibitor/not_found', `Exhibitor ${exhibitorId} does not exist at this edition`);
+      throw notFound(
+        'exhibitor/not_found',
+        `Exhibitor ${exhibitorId} does not exist at this edition`,
+      );
     }
     const [dto] = await this.toDtos([exhibitor]);
     return dto;
@@ -92,7 +102,9 @@ export class ExhibitorsService {
   /** Exhibitors with their organization and first contact, in the order given. */
   async toDtos(exhibitors: Exhibitor[]): Promise<ExhibitorDto[]> {
     if (exhibitors.length === 0) return [];
-    const organizations = await this.organizations.findBy({ id: In(exhibitors.map((e) => e.organizationId)) });
+    const organizations = await this.organizations.findBy({
+      id: In(exhibitors.map((e) => e.organizationId)),
+    });
     const contacts = await this.participants.find({
       where: { exhibitorId: In(exhibitors.map((e) => e.id)) },
       order: { createdAt: 'ASC' },
@@ -100,7 +112,8 @@ export class ExhibitorsService {
     const orgById = new Map(organizations.map((o) => [o.id, o]));
     const contactByExhibitor = new Map<string, string>();
     for (const c of contacts) {
-      if (c.exhibitorId && !contactByExhibitor.has(c.exhibitorId)) contactByExhibitor.set(c.exhibitorId, c.id);
+      if (c.exhibitorId && !contactByExhibitor.has(c.exhibitorId))
+        contactByExhibitor.set(c.exhibitorId, c.id);
     }
     return exhibitors.map((e) =>
       toExhibitorDto(e, orgById.get(e.organizationId)!, contactByExhibitor.get(e.id) ?? null),

@@ -41,7 +41,10 @@ export class OrganizationsService {
   }
 
   /** The organization with this name, or a new one with this profile; inside the caller's transaction. */
-  async findOrCreate(manager: EntityManager, profile: OrganizationProfileDto): Promise<Organization> {
+  async findOrCreate(
+    manager: EntityManager,
+    profile: OrganizationProfileDto,
+  ): Promise<Organization> {
     const existing = await manager.findOneBy(Organization, { nameKey: nameKey(profile.name) });
     if (existing) return existing;
     const organization = manager.create(Organization, {
@@ -62,7 +65,11 @@ export class OrganizationsService {
   }
 
   /** Exhibitors edit their own organization only; organizers edit any. */
-  async update(user: AuthUser, organizationId: string, dto: UpdateOrganizationDto): Promise<OrganizationDto> {
+  async update(
+    user: AuthUser,
+    organizationId: string,
+    dto: UpdateOrganizationDto,
+  ): Promise<OrganizationDto> {
     const organization = await this.require(organizationId);
     if (user.role !== 'organizer' && user.organizationId !== organizationId) {
       throw forbidden('organization/not_yours', 'You can only edit your own organization');

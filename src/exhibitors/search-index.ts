@@ -12,9 +12,14 @@ export function isPostgres(manager: EntityManager): boolean {
 }
 
 export async function indexOrganization(manager: EntityManager, o: Organization): Promise<void> {
-  const fields = [o.name, o.sectors.join(' '), o.city, o.offers.join(' '), o.needs.join(' '), o.description].map(
-    foldFrench,
-  );
+  const fields = [
+    o.name,
+    o.sectors.join(' '),
+    o.city,
+    o.offers.join(' '),
+    o.needs.join(' '),
+    o.description,
+  ].map(foldFrench);
   if (isPostgres(manager)) {
     const [name, sectors, city, offers, needs, description] = fields;
     await manager.query(

@@ -14,7 +14,6 @@ import {
 } from './registrations.dto.js';
 import { RegistrationsService } from './registrations.service.js';
 
-
 @ApiTags('registrations')
 @Controller('editions/:editionId')
 export class RegistrationsController {
@@ -23,7 +22,10 @@ export class RegistrationsController {
   @Public()
   @Post('registrations')
   @ApiOperation({ summary: 'Register a visitor (public); returns the badge code and a token' })
-  register(@IdParam('editionId') editionId: string, @Body() dto: RegisterVisitorDto): Promise<RegistrationDto> {
+  register(
+    @IdParam('editionId') editionId: string,
+    @Body() dto: RegisterVisitorDto,
+  ): Promise<RegistrationDto> {
     return this.registrations.register(editionId, dto);
   }
 

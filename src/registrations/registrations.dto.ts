@@ -2,7 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { User } from '../auth/user.entity.js';
 import { Email, OneOf, Password, QueryInt, Text, TextList } from '../common/validation.js';
 import type { Edition } from '../editions/edition.entity.js';
-import { VISITOR_CATEGORIES, type Participant, type VisitorCategory } from '../participants/participant.entity.js';
+import {
+  VISITOR_CATEGORIES,
+  type Participant,
+  type VisitorCategory,
+} from '../participants/participant.entity.js';
 
 export class RegisterVisitorDto {
   @Text({ max: 100, example: 'Camille' })
@@ -52,7 +56,8 @@ export class ParticipantDto {
   @ApiProperty() id: string;
   @ApiProperty() editionId: string;
   @ApiProperty({ enum: ['exhibitor', 'visitor'] }) kind: string;
-  @ApiPropertyOptional({ enum: VISITOR_CATEGORIES, nullable: true }) category: VisitorCategory | null;
+  @ApiPropertyOptional({ enum: VISITOR_CATEGORIES, nullable: true })
+  category: VisitorCategory | null;
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
   @ApiPropertyOptional({ nullable: true, type: String }) organizationName: string | null;
@@ -77,7 +82,11 @@ export class RegistrationsPageDto {
   @ApiProperty() limit: number;
 }
 
-export function toParticipantDto(p: Participant, user: User, organizationName?: string | null): ParticipantDto {
+export function toParticipantDto(
+  p: Participant,
+  user: User,
+  organizationName?: string | null,
+): ParticipantDto {
   return {
     id: p.id,
     editionId: p.editionId,
@@ -91,6 +100,12 @@ export function toParticipantDto(p: Participant, user: User, organizationName?: 
   };
 }
 
-export function toBadgeDto(p: Participant, user: User, edition: Edition, qrCode: string, organizationName?: string | null): BadgeDto {
+export function toBadgeDto(
+  p: Participant,
+  user: User,
+  edition: Edition,
+  qrCode: string,
+  organizationName?: string | null,
+): BadgeDto {
   return { ...toParticipantDto(p, user, organizationName), editionName: edition.name, qrCode };
 }

@@ -9,7 +9,6 @@ import { User } from '../auth/user.entity.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { conflict, forbidden, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import type { Edition } from '../editions/edition.entity.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
 import { Organization } from '../exhibitors/organization.entity.js';
@@ -41,7 +40,11 @@ export class RegistrationsService {
   ) {}
 
   /** Public sign-up; a visitor who already has an account registers again with its password. */
-  async register(editionId: string, dto: RegisterVisitorDto, knownHash?: string): Promise<RegistrationDto> {
+  async register(
+    editionId: string,
+    dto: RegisterVisitorDto,
+    knownHash?: string,
+  ): Promise<RegistrationDto> {
     await this.editions.require(editionId);
     const existing = await this.users.findOneBy({ email: dto.email });
     if (existing) await this.assertCanReuse(existing, dto.password);
@@ -58,7 +61,10 @@ export class RegistrationsService {
           lastName: dto.lastName,
         }));
       if (await manager.existsBy(Participant, { editionId, userId: user.id })) {
-        throw conflict('registration/duplicate_email', 'This email is already registered for this edition');
+        throw conflict(
+          'registration/duplicate_email',
+          'This email is already registered for this edition',
+        );
       }
       const created = await manager.save(
         manager.create(Participant, {
@@ -91,7 +97,10 @@ export class RegistrationsService {
 
   private async assertCanReuse(user: User, password: string): Promise<void> {
     if (user.role !== 'visitor') {
-      throw conflict('registration/email_taken', 'This email belongs to an exhibitor or organizer account');
+      throw conflict(
+        'registration/email_taken',
+        'This email belongs to an exhibitor or organizer account',
+      );
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
       throw conflict(
@@ -103,27 +112,47 @@ export class RegistrationsService {
 
   /** The badge, for its owner and organizers only. */
   async badge(user: AuthUser, editionId: string, participantId: string): Promise<BadgeDto> {
-    const { participant, owner, edition, organizationName } = await this.loadBadge(user, editionId, participantId);
-    const qrCode = await QRCode.toDataURL(participant.badgeCode, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
+    const { participant, owner, edition, organizationName } = await this.loadBadge(
+      user,
+      editionId,
+      participantId,
+    );
+    const qrCode = await QRCode.toDataURL(participant.badgeCode, {
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      width: 320,
+    });
     return toBadgeDto(participant, owner, edition, qrCode, organizationName);
   }
 
   async badgePng(user: AuthUser, editionId: string, participantId: string): Promise<Buffer> {
     const { participant } = await this.loadBadge(user, editionId, participantId);
-    return QRCode.toBuffer(participant.badgeCode, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
+    return QRCode.toBuffer(participant.badgeCode, {
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      width: 320,
+    });
   }
 
   private async loadBadge(user: AuthUser, editionId: string, participantId: string) {
     const edition = await this.editions.require(editionId);
     const participant = await this.participants.findOneBy({ id: participantId, editionId });
     if (!participant) {
-      throw notFound('registration/not_found', `Participant ${participantId} is not registered for this edition`);
+      throw notFound(
+        'registration/not_found',
+        `Participant ${participantId} is not registered for this edition`,
+      );
     }
     if (user.role !== 'organizer' && participant.userId !== user.id) {
       throw forbidden('registration/not_yours', 'You can only see your own badge');
     }
     const owner = await this.users.findOneByOrFail({ id: participant.userId });
-    return { participant, owner, edition, organizationName: await this.organizationName(participant) };
+    return {
+      participant,
+      owner,
+      edition,
+      organizationName: await this.organizationName(participant),
+    };
   }
 
   /** Organizer check-in at the door; checking in twice is harmless and says so. */
@@ -138,7 +167,11 @@ export class RegistrationsService {
       const alreadyCheckedIn = participant.checkedInAt !== null;
       if (!alreadyCheckedIn) {
         participant.checkedInAt = new Date();
-        await manager.update(Participant, { id: participant.id }, { checkedInAt: participant.checkedInAt });
+        await manager.update(
+          Participant,
+          { id: participant.id },
+          { checkedInAt: participant.checkedInAt },
+        );
         await this.log.record(manager, {
           action: 'participant.checked_in',
           subjectType: 'participant',
@@ -148,7 +181,10 @@ export class RegistrationsService {
         });
       }
       const owner = await manager.findOneByOrFail(User, { id: participant.userId });
-      return { ...toParticipantDto(participant, owner, await this.organizationName(participant)), alreadyCheckedIn };
+      return {
+        ...toParticipantDto(participant, owner, await this.organizationName(participant)),
+        alreadyCheckedIn,
+      };
     });
   }
 
@@ -170,7 +206,8 @@ export class RegistrationsService {
   private async organizationName(participant: Participant): Promise<string | null> {
     if (!participant.exhibitorId) return participant.organizationName;
     const exhibitor = await this.exhibitors.findOneBy({ id: participant.exhibitorId });
-    const organization = exhibitor && (await this.organizations.findOneBy({ id: exhibitor.organizationId }));
+    const organization =
+      exhibitor && (await this.organizations.findOneBy({ id: exhibitor.organizationId }));
     return organization?.name ?? null;
   }
 }

@@ -58,7 +58,28 @@ export class SeedService implements OnApplicationBootstrap {
     const organizer = await this.demoOrganizer(passwordHash);
     const edition = await this.editions.create(organizer, DEMO_EDITION);
     for (const org of DEMO_ORGANIZATIONS) {
-      const { key: _key, stand, contact, ...organization } = org;
+      const {
+        stand,
+        contact,
+        name,
+        legalForm,
+        sectors,
+        department,
+        city,
+        description,
+        offers,
+        needs,
+      } = org;
+      const organization = {
+        name,
+        legalForm,
+        sectors,
+        department,
+        city,
+        description,
+        offers,
+        needs,
+      };
       await this.exhibitors.onboard(
         organizer,
         edition.id,
@@ -67,7 +88,11 @@ export class SeedService implements OnApplicationBootstrap {
       );
     }
     for (const visitor of DEMO_VISITORS) {
-      await this.registrations.register(edition.id, { ...visitor, password: DEMO_PASSWORD }, passwordHash);
+      await this.registrations.register(
+        edition.id,
+        { ...visitor, password: DEMO_PASSWORD },
+        passwordHash,
+      );
     }
     this.logger.log(
       `Demo edition "${edition.name}": ${DEMO_ORGANIZATIONS.length} exhibitors, ${DEMO_VISITORS.length} visitors`,

@@ -53,9 +53,11 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
       const match = output.match(/Listening on (http:\/\/localhost:\d+)/);
       if (match) resolve(match[1].replace('localhost', '127.0.0.1'));
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`Server exited with ${code} before listening:\n${output}`)));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) =>
+      reject(new Error(`Server exited with ${code} before listening:\n${output}`)),
+    );
     setTimeout(() => reject(new Error(`Server did not start in 60 s:\n${output}`)), 60_000).unref();
   });
   return {

@@ -39,7 +39,13 @@ export function editionBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function exhibitorBody(overrides: { organization?: Record<string, unknown>; contact?: Record<string, unknown>; stand?: string } = {}) {
+export function exhibitorBody(
+  overrides: {
+    organization?: Record<string, unknown>;
+    contact?: Record<string, unknown>;
+    stand?: string;
+  } = {},
+) {
   return {
     organization: {
       name: unique('Structure'),
@@ -105,23 +111,37 @@ export class TestSession {
     return res.body as EditionInfo;
   }
 
-  async onboardExhibitor(editionId: string, overrides: Parameters<typeof exhibitorBody>[0] = {}): Promise<ExhibitorInfo> {
+  async onboardExhibitor(
+    editionId: string,
+    overrides: Parameters<typeof exhibitorBody>[0] = {},
+  ): Promise<ExhibitorInfo> {
     const body = exhibitorBody(overrides);
     const res = await this.http
       .post(`/api/editions/${editionId}/exhibitors`)
       .auth(this.organizerToken, { type: 'bearer' })
       .send(body);
     expectStatus(res, 201);
-    const token = await login(this.http, body.contact.email as string, body.contact.password as string);
-    return { ...(res.body as Omit<ExhibitorInfo, 'email' | 'token'>), email: body.contact.email as string, token };
+    const token = await login(this.http, body.contact.email, body.contact.password);
+    return {
+      ...(res.body as Omit<ExhibitorInfo, 'email' | 'token'>),
+      email: body.contact.email,
+      token,
+    };
   }
 
-  async registerVisitor(editionId: string, overrides: Record<string, unknown> = {}): Promise<VisitorInfo> {
+  async registerVisitor(
+    editionId: string,
+    overrides: Record<string, unknown> = {},
+  ): Promise<VisitorInfo> {
     const body = visitorBody(overrides);
     const res = await this.http.post(`/api/editions/${editionId}/registrations`).send(body);
     expectStatus(res, 201);
-    const { participantId, badgeCode, accessToken } = res.body as { participantId: string; badgeCode: string; accessToken: string };
-    return { participantId, badgeCode, email: body.email as string, token: accessToken };
+    const { participantId, badgeCode, accessToken } = res.body as {
+      participantId: string;
+      badgeCode: string;
+      accessToken: string;
+    };
+    return { participantId, badgeCode, email: body.email, token: accessToken };
   }
 }
 

@@ -117,7 +117,10 @@ export class Foundation1763900000000 implements MigrationInterface {
           createdAt(q),
         ],
         indices: [{ columnNames: ['editionId', 'organizationId'], isUnique: true }],
-        foreignKeys: [fk('editionId', 'editions'), fk('organizationId', 'organizations', 'RESTRICT')],
+        foreignKeys: [
+          fk('editionId', 'editions'),
+          fk('organizationId', 'organizations', 'RESTRICT'),
+        ],
       }),
     );
     await q.createTable(
@@ -161,7 +164,10 @@ export class Foundation1763900000000 implements MigrationInterface {
           text('data', true),
           createdAt(q),
         ],
-        indices: [{ columnNames: ['subjectType', 'subjectId'] }, { columnNames: ['editionId', 'action'] }],
+        indices: [
+          { columnNames: ['subjectType', 'subjectId'] },
+          { columnNames: ['editionId', 'action'] },
+        ],
       }),
     );
     await this.createSearchIndex(q);

@@ -57,5 +57,10 @@ export function fk(
   table: string,
   onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL' = 'CASCADE',
 ): TableForeignKeyOptions {
-  return { columnNames: [columnName], referencedTableName: table, referencedColumnNames: ['id'], onDelete };
+  return {
+    columnNames: [columnName],
+    referencedTableName: table,
+    referencedColumnNames: ['id'],
+    onDelete,
+  };
 }

@@ -1,0 +1,210 @@
+import Database from 'better-sqlite3';
+import { login, TestSession, visitorBody, type EditionInfo } from './support/session.js';
+import { PASSWORD } from './support/app.js';
+
+describe('visitor registration, badges and check-in', () => {
+  let s: TestSession;
+  let edition: EditionInfo;
+  beforeAll(async () => {
+    s = await TestSession.start();
+    edition = await s.createEdition();
+  });
+  afterAll(() => s.close());
+
+  it('registers a visitor publicly and gives a badge code and a token', async () => {
+    const body = visitorBody({ firstName: 'Élodie', lastName: 'Bérard', interests: ['tourisme'] });
+    const res = await s.http.post(`/api/editions/${edition.id}/registrations`).send(body);
+    expect(res.status).toBe(201);
+    expect(res.body.badgeCode).toMatch(/^CVT-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect(res.body.editionId).toBe(edition.id);
+    const me = await s.http.get('/api/auth/me').auth(res.body.accessToken, { type: 'bearer' });
+    expect(me.body).toMatchObject({ role: 'visitor', firstName: 'Élodie', lastName: 'Bérard' });
+    // The same credentials log in afterwards.
+    await login(s.http, body.email, PASSWORD);
+  });
+
+  it('refuses the same email twice in an edition with 409, whatever its case', async () => {
+    const body = visitorBody();
+    expect((await s.http.post(`/api/editions/${edition.id}/registrations`).send(body)).status).toBe(
+      201,
+    );
+    const again = await s.http
+      .post(`/api/editions/${edition.id}/registrations`)
+      .send({ ...body, email: body.email.toUpperCase() });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: 'registration/duplicate_email',
+      message: 'This email is already registered for this edition',
+    });
+  });
+
+  it('lets a returning visitor register for another edition with the same account', async () => {
+    const other = await s.createEdition({ name: 'Coventis 2029' });
+    const body = visitorBody();
+    await s.http.post(`/api/editions/${edition.id}/registrations`).send(body).expect(201);
+    const wrongPassword = await s.http
+      .post(`/api/editions/${other.id}/registrations`)
+      .send({ ...body, password: 'another-password' });
+    expect(wrongPassword.status).toBe(409);
+    expect(wrongPassword.body.code).toBe('registration/email_taken');
+    const res = await s.http.post(`/api/editions/${other.id}/registrations`).send(body);
+    expect(res.status).toBe(201);
+    const me = await s.http.get('/api/auth/me').auth(res.body.accessToken, { type: 'bearer' });
+    expect(me.body.participations.map((p: { editionId: string }) => p.editionId).sort()).toEqual(
+      [edition.id, other.id].sort(),
+    );
+  });
+
+  it('names bad fields and refuses privilege fields such as role', async () => {
+    const res = await s.http
+      .post(`/api/editions/${edition.id}/registrations`)
+      .send(visitorBody({ email: 'nope', password: 'short', category: 'vip', role: 'organizer' }));
+    expect(res.status).toBe(400);
+    expect(res.body.message).toEqual(
+      expect.arrayContaining([
+        'property role should not exist',
+        'email must be an email',
+        'password must be longer than or equal to 8 characters',
+        'category must be one of: professional, public',
+      ]),
+    );
+    const missing = await s.http.post(`/api/editions/${edition.id}/registrations`).send({});
+    expect(missing.body.message).toEqual(
+      expect.arrayContaining(['firstName must be a string', 'lastName must be a string']),
+    );
+  });
+
+  it('does not lose a registration to a bad request and stores nothing for it', async () => {
+    const db = new Database(s.testApp.databaseFile, { readonly: true });
+    try {
+      const count = () => (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+      const before = count();
+      await s.http
+        .post(`/api/editions/${edition.id}/registrations`)
+        .send(visitorBody({ category: 'vip' }))
+        .expect(400);
+      expect(count()).toBe(before);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('gives 404 for an unknown edition', async () => {
+    const res = await s.http
+      .post('/api/editions/00000000-0000-4000-8000-000000000000/registrations')
+      .send(visitorBody());
+    expect(res.status).toBe(404);
+  });
+
+  it('shows the badge with its QR code to its owner and organizers only', async () => {
+    const alice = await s.registerVisitor(edition.id, { firstName: 'Alice' });
+    const bob = await s.registerVisitor(edition.id, { firstName: 'Bob' });
+    const url = `/api/editions/${edition.id}/registrations/${alice.participantId}/badge`;
+
+    const own = await s.http.get(url).auth(alice.token, { type: 'bearer' });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({
+      id: alice.participantId,
+      firstName: 'Alice',
+      badgeCode: alice.badgeCode,
+      editionName: 'Coventis test edition',
+      checkedInAt: null,
+    });
+    expect(own.body.qrCode).toMatch(/^data:image\/png;base64,/);
+
+    expect((await s.http.get(url).auth(s.organizerToken, { type: 'bearer' })).status).toBe(200);
+    const other = await s.http.get(url).auth(bob.token, { type: 'bearer' });
+    expect(other.status).toBe(403);
+    expect(other.body.badgeCode).toBeUndefined();
+    expect((await s.http.get(url)).status).toBe(401);
+
+    const png = await s.http.get(`${url}.png`).auth(alice.token, { type: 'bearer' });
+    expect(png.status).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect((png.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
+    expect((await s.http.get(`${url}.png`).auth(bob.token, { type: 'bearer' })).status).toBe(403);
+
+    const elsewhere = await s.createEdition({ name: 'Autre' });
+    const wrongEdition = await s.http
+      .get(`/api/editions/${elsewhere.id}/registrations/${alice.participantId}/badge`)
+      .auth(alice.token, { type: 'bearer' });
+    expect(wrongEdition.status).toBe(404);
+  });
+
+  it('checks a badge in once, says so on the second scan, and refuses unknown codes', async () => {
+    const visitor = await s.registerVisitor(edition.id, { firstName: 'Chloé' });
+    const checkIn = (badgeCode: string, token = s.organizerToken) =>
+      s.http
+        .post(`/api/editions/${edition.id}/check-ins`)
+        .auth(token, { type: 'bearer' })
+        .send({ badgeCode });
+
+    const first = await checkIn(visitor.badgeCode.toLowerCase());
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      id: visitor.participantId,
+      firstName: 'Chloé',
+      alreadyCheckedIn: false,
+    });
+    expect(Date.parse(first.body.checkedInAt)).not.toBeNaN();
+    const second = await checkIn(visitor.badgeCode);
+    expect(second.body).toMatchObject({
+      alreadyCheckedIn: true,
+      checkedInAt: first.body.checkedInAt,
+    });
+
+    const unknown = await checkIn('CVT-XXXX-YYYY');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('registration/unknown_badge');
+    expect((await checkIn(visitor.badgeCode, visitor.token)).status).toBe(403);
+    expect(
+      (
+        await s.http
+          .post(`/api/editions/${edition.id}/check-ins`)
+          .auth(s.organizerToken, { type: 'bearer' })
+          .send({})
+      ).body.message,
+    ).toContain('badgeCode must be a string');
+
+    const badge = await s.http
+      .get(`/api/editions/${edition.id}/registrations/${visitor.participantId}/badge`)
+      .auth(visitor.token, { type: 'bearer' });
+    expect(badge.body.checkedInAt).toBe(first.body.checkedInAt);
+  });
+
+  it('lists registrations for organizers only', async () => {
+    const visitor = await s.registerVisitor(edition.id, { lastName: 'Listée' });
+    const res = await s.http
+      .get(`/api/editions/${edition.id}/registrations?limit=200`)
+      .auth(s.organizerToken, { type: 'bearer' });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((p: { id: string }) => p.id)).toContain(visitor.participantId);
+    expect(res.body.total).toBe(res.body.items.length);
+    expect(
+      (
+        await s.http
+          .get(`/api/editions/${edition.id}/registrations`)
+          .auth(visitor.token, { type: 'bearer' })
+      ).status,
+    ).toBe(403);
+  });
+});
+
+describe('registration rate limit', () => {
+  it('limits sign-ups per address', async () => {
+    const s = await TestSession.start({ REGISTRATION_RATE_LIMIT: '2' });
+    try {
+      const edition = await s.createEdition();
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        statuses.push(
+          (await s.http.post(`/api/editions/${edition.id}/registrations`).send(visitorBody()))
+            .status,
+        );
+      }
+      expect(statuses).toEqual([201, 201, 429]);
+    } finally {
+      await s.close();
+    }
+  });
+});
