@@ -9,7 +9,7 @@ describe('exhibitors and organization profiles', () => {
   });
   afterAll(() => s.close());
 
-  const onboard = (body: unknown, editionId = edition.id, token = s.organizerToken) =>
+  const onboard = (body: object, editionId = edition.id, token = s.organizerToken) =>
     s.http.post(`/api/editions/${editionId}/exhibitors`).auth(token, { type: 'bearer' }).send(body);
 
   it('onboards an exhibitor: organization, stand, and a login for its contact', async () => {
