@@ -65,7 +65,7 @@ describe('demo seed at first start', () => {
 describe('demo seed on a database that has data', () => {
   it('does not load the demo twice', async () => {
     const first = await startApp({ SEED_DEMO: 'auto' });
-    const databaseUrl = `sqlite:${first.databaseFile}`;
+    const databaseUrl = first.databaseUrl;
     const firstList = (await first.http.get('/api/editions')).body;
     // A second server on the same file, as after a restart.
     const second = await startApp({ SEED_DEMO: 'auto', DATABASE_URL: databaseUrl });

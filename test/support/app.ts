@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 
@@ -14,9 +16,56 @@ export interface TestApp {
   url: string;
   http: TestAgent;
   dir: string;
-  databaseFile: string;
+  databaseUrl: string;
+  /** Reads the server's database directly, to check what was (not) stored. */
+  query<T>(sql: string): Promise<T[]>;
   output(): string;
   close(): Promise<void>;
+}
+
+/**
+ * `TEST_POSTGRES_URL=postgres://root@127.0.0.1:5432 npm test` runs every suite on a fresh
+ * PostgreSQL database instead of a SQLite file (`npm run test:pg`).
+ */
+const POSTGRES = process.env.TEST_POSTGRES_URL;
+
+async function freshDatabase(dir: string): Promise<string> {
+  if (!POSTGRES) return `sqlite:${path.join(dir, 'coventis.sqlite')}`;
+  const name = `coventis_test_${path
+    .basename(dir)
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()}`;
+  const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return `${POSTGRES}/${name}`;
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  if (!url.startsWith('postgres')) return;
+  const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${url.split('/').pop()} WITH (FORCE)`);
+  await admin.end();
+}
+
+async function query<T>(url: string, sql: string): Promise<T[]> {
+  if (url.startsWith('sqlite:')) {
+    const db = new Database(url.slice('sqlite:'.length), { readonly: true });
+    try {
+      return db.prepare(sql).all() as T[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -26,7 +75,7 @@ export interface TestApp {
  */
 export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'coventis-test-'));
-  const databaseFile = path.join(dir, 'coventis.sqlite');
+  const databaseUrl = env.DATABASE_URL ?? (await freshDatabase(dir));
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
     cwd: dir,
     env: {
@@ -35,7 +84,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
       NODE_ENV: 'test',
       PORT: '0',
       HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${databaseFile}`,
+      DATABASE_URL: databaseUrl,
       SEED_DEMO: 'never',
       ORGANIZER_EMAIL: ORGANIZER.email,
       ORGANIZER_PASSWORD: ORGANIZER.password,
@@ -64,9 +113,13 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     url,
     http: request(url),
     dir,
-    databaseFile,
+    databaseUrl,
+    query: (sql) => query(databaseUrl, sql),
     output: () => output,
-    close: () => stop(child, dir),
+    close: async () => {
+      await stop(child, dir);
+      if (!env.DATABASE_URL) await dropDatabase(databaseUrl);
+    },
   };
 }
 
