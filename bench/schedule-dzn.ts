@@ -1,0 +1,50 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDzn } from '../src/meetings/scheduling/dzn.js';
+import { schedule } from '../src/meetings/scheduling/engine.js';
+import { validate } from '../src/meetings/scheduling/validate.js';
+
+// Usage: node dist/bench/schedule-dzn.js FILE.dzn [more.dzn...] [--out RESULT.json] [--seed N] [--time-ms N]
+const args = process.argv.slice(2);
+const files: string[] = [];
+let out: string | undefined;
+let seed = 1;
+let timeMs = 900;
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i];
+  if (arg === '--out') out = args[++i];
+  else if (arg === '--seed') seed = Number(args[++i]);
+  else if (arg === '--time-ms') timeMs = Number(args[++i]);
+  else files.push(arg);
+}
+if (files.length === 0 || (out !== undefined && files.length !== 1)) {
+  console.error(
+    'usage: schedule-dzn FILE.dzn [more.dzn...] [--out RESULT.json (single file)] [--seed N] [--time-ms N]',
+  );
+  process.exit(2);
+}
+
+let failed = false;
+console.log(['instance', 'meetings', 'placed', 'holes', 'time_ms'].join('\t'));
+for (const file of files) {
+  const { input } = parseDzn(readFileSync(file, 'utf8'));
+  const t0 = performance.now();
+  const result = schedule(input, { seed, timeLimitMs: timeMs });
+  const ms = performance.now() - t0;
+  const check = validate(input, result);
+  if (!check.ok) {
+    failed = true;
+    console.error(`${file}: INVALID\n  ${check.violations.slice(0, 10).join('\n  ')}`);
+  }
+  const name = path.basename(file).replace(/\.dzn$/, '');
+  console.log(
+    [name, input.meetings.length, result.stats.placed, check.holes, ms.toFixed(0)].join('\t'),
+  );
+  if (out !== undefined) {
+    const assignments = result.assignments.flatMap((pl, i) =>
+      pl ? [{ meeting: i + 1, slot: pl.slot + 1, table: pl.table }] : [],
+    );
+    writeFileSync(out, JSON.stringify({ assignments }, null, 1) + '\n');
+  }
+}
+if (failed) process.exitCode = 1;

@@ -1,0 +1,138 @@
+import { upperBound } from './bounds.js';
+import { greedy, repair } from './construct.js';
+import { Control } from './control.js';
+import { improve } from './improve.js';
+import { compile, type Problem } from './problem.js';
+import { Rng } from './rng.js';
+import { State } from './state.js';
+import type {
+  Placement,
+  ScheduleInput,
+  ScheduleOptions,
+  ScheduleResult,
+  Unplaced,
+  UnplacedReason,
+} from './types.js';
+
+// Objective, lexicographic: (1) total weight of placed meetings, (2) total holes, (3) fairness (spread of holes
+// and of unplaced requests). Phases: greedy construction, ejection-chain repair for (1), annealing for (2)+(3).
+export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+  const ctl = new Control(options);
+  const pb = compile(input);
+  const rng = new Rng(options.seed ?? 1);
+  const st = new State(pb);
+  const bound = upperBound(pb);
+
+  ctl.report(0, { phase: 'construct', placed: 0, holes: 0 }, true);
+  greedy(pb, st, rng);
+  // The repair stops as soon as the placed count reaches the upper bound (existing meetings included).
+  let existingPlaced = 0;
+  for (let m = pb.R; m < pb.M; m++) if (st.slotOf[m] >= 0) existingPlaced++;
+  if (st.placed < bound + existingPlaced)
+    repair(pb, st, rng, ctl, ctl.fractionDeadline(0.5), bound + existingPlaced);
+  improve(pb, st, rng, ctl);
+
+  const tables = assignTables(pb, st);
+  const result = buildResult(pb, st, tables, bound, ctl);
+  ctl.report(1, { phase: 'done', placed: result.stats.placed, holes: result.stats.holes }, true);
+  return result;
+}
+
+// Pinned tables of existing meetings are kept; every other meeting takes the lowest free number of its slot.
+function assignTables(pb: Problem, st: State): Int32Array {
+  const table = new Int32Array(pb.M);
+  const used = new Set<number>();
+  const key = (s: number, t: number) => s * (pb.M + 1) + t;
+  for (let m = 0; m < pb.M; m++) {
+    if (st.slotOf[m] >= 0 && pb.pinnedTable[m] > 0) {
+      table[m] = pb.pinnedTable[m];
+      used.add(key(st.slotOf[m], table[m]));
+    }
+  }
+  const nextFree = new Int32Array(pb.S).fill(1);
+  for (let m = 0; m < pb.M; m++) {
+    const s = st.slotOf[m];
+    if (s < 0 || table[m] > 0) continue;
+    while (used.has(key(s, nextFree[s]))) nextFree[s]++;
+    table[m] = nextFree[s];
+    used.add(key(s, nextFree[s]));
+  }
+  return table;
+}
+
+// Why a movable meeting stayed out: every allowed slot is blocked by tables or by a participant's other meeting.
+function unplacedReason(pb: Problem, st: State, m: number): UnplacedReason {
+  if (pb.reason[m] !== null) return pb.reason[m];
+  for (let i = pb.domStart[m]; i < pb.domStart[m + 1]; i++) {
+    const s = pb.domList[i];
+    if (st.occ[pb.a[m] * pb.S + s] < 0 && st.occ[pb.b[m] * pb.S + s] < 0) return 'capacity';
+  }
+  return 'participant_busy';
+}
+
+function buildResult(
+  pb: Problem,
+  st: State,
+  table: Int32Array,
+  bound: number,
+  ctl: Control,
+): ScheduleResult {
+  const assignments: (Placement | null)[] = [];
+  const existing: (Placement | null)[] = [];
+  const unplaced: Unplaced[] = [];
+  const unplacedExisting: Unplaced[] = [];
+  const unplacedP = new Int32Array(pb.P);
+  let placed = 0;
+  let placedWeight = 0;
+  let totalWeight = 0;
+  for (let m = 0; m < pb.M; m++) {
+    const s = st.slotOf[m];
+    const placement = s >= 0 ? { slot: s, table: table[m] } : null;
+    if (m < pb.R) {
+      assignments.push(placement);
+      totalWeight += pb.weight[m];
+      if (placement) {
+        placed++;
+        placedWeight += pb.weight[m];
+        continue;
+      }
+      const u: Unplaced = { meeting: m, reason: unplacedReason(pb, st, m) };
+      const d = pb.detail[m];
+      if (d !== null) u.detail = d;
+      unplaced.push(u);
+      for (const p of [pb.a[m], pb.b[m]]) if (p >= 0 && p < pb.P) unplacedP[p]++;
+    } else {
+      existing.push(placement);
+      if (!placement)
+        unplacedExisting.push({
+          meeting: m - pb.R,
+          reason: pb.reason[m] ?? 'fixed_conflict',
+          detail: pb.detail[m] ?? '',
+        });
+    }
+  }
+  let maxHoles = 0;
+  let maxUnplaced = 0;
+  for (let p = 0; p < pb.P; p++) {
+    maxHoles = Math.max(maxHoles, st.holesP[p]);
+    maxUnplaced = Math.max(maxUnplaced, unplacedP[p]);
+  }
+  return {
+    assignments,
+    existing,
+    unplaced,
+    unplacedExisting,
+    stats: {
+      meetings: pb.R,
+      placed,
+      placedWeight,
+      totalWeight,
+      upperBound: bound,
+      holes: st.holes,
+      maxHolesPerParticipant: maxHoles,
+      maxUnplacedPerParticipant: maxUnplaced,
+      iterations: ctl.iterations,
+      timeMs: ctl.elapsed(),
+    },
+  };
+}
