@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { registerRateLimits } from './common/rate-limit.js';
@@ -16,6 +17,7 @@ export async function createApp(
     logger: options.logger,
   });
   app.setGlobalPrefix('api');
+  app.useWebSocketAdapter(new IoAdapter(app));
   await registerRateLimits(app, env);
   app.enableShutdownHooks();
   await app.register(helmet, {

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { createValidationPipe } from './common/validation.js';
@@ -9,6 +10,8 @@ import { DatabaseModule } from './database/database.module.js';
 import { EditionsModule } from './editions/editions.module.js';
 import { ExhibitorsModule } from './exhibitors/exhibitors.module.js';
 import { HealthController } from './health/health.controller.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
 import { RegistrationsModule } from './registrations/registrations.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
@@ -21,10 +24,13 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(env),
         DatabaseModule,
+        EventEmitterModule.forRoot(),
         AuthModule,
         EditionsModule,
         ExhibitorsModule,
         RegistrationsModule,
+        MeetingsModule,
+        RealtimeModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -144,6 +144,15 @@ export function Id(options: FieldOptions = {}): PropertyDecorator {
   );
 }
 
+export function IdList(options: FieldOptions & { maxItems: number }): PropertyDecorator {
+  return applyDecorators(
+    documented(options, { type: [String], format: 'uuid', maxItems: options.maxItems }),
+    IsArray(),
+    ArrayMaxSize(options.maxItems),
+    IsUUID('all', { each: true, message: 'each value in $property must be a UUID' }),
+  );
+}
+
 export function Pattern(
   pattern: RegExp,
   message: string,

@@ -65,6 +65,17 @@ export class EnvironmentVariables {
   @Min(1)
   REGISTRATION_RATE_LIMIT = 30;
 
+  /** Pending meeting requests expire after this many seconds, so they stop blocking anyone. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MEETING_REQUEST_TTL_SECONDS = 7 * 24 * 3600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAX_PENDING_REQUESTS = 20;
+
   @Transform(toInt)
   @IsInt()
   @Min(1024)

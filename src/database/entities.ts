@@ -5,6 +5,8 @@ import { Slot } from '../editions/slot.entity.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
 import { OrganizationSector } from '../exhibitors/organization-sector.entity.js';
 import { Organization } from '../exhibitors/organization.entity.js';
+import { Booking } from '../meetings/booking.entity.js';
+import { Meeting } from '../meetings/meeting.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 
 export const ENTITIES = [
@@ -16,4 +18,6 @@ export const ENTITIES = [
   OrganizationSector,
   Exhibitor,
   Participant,
+  Meeting,
+  Booking,
 ];

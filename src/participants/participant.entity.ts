@@ -51,4 +51,8 @@ export class Participant extends BaseEntity {
 
   @Column({ type: Date, nullable: true })
   checkedInAt: Date | null;
+
+  /** Secret of the subscribable agenda feed (`agenda.ics?token=`), made on first use. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  calendarToken: string | null;
 }

@@ -157,3 +157,45 @@ export function expectStatus(res: { status: number; body: unknown }, status: num
     throw new Error(`Expected HTTP ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
   }
 }
+
+/**
+ * An edition whose first slot is in progress right now and whose other slots are still to come:
+ * meetings can be booked in it and their attendance recorded at once. Its zone is picked so that
+ * local time is around noon, whatever the hour the tests run.
+ */
+export function liveEditionBody(overrides: Record<string, unknown> = {}) {
+  const now = new Date();
+  const offset = 12 - now.getUTCHours();
+  const timezone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+  const local = new Date(now.getTime() + offset * 3600_000);
+  const start = new Date(local.getTime() - 10 * 60_000);
+  const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+  return editionBody({
+    name: 'Live edition',
+    timezone,
+    slotMinutes: 30,
+    breakMinutes: 0,
+    tables: 3,
+    days: [
+      {
+        date: start.toISOString().slice(0, 10),
+        start: hhmm(start),
+        end: hhmm(new Date(start.getTime() + 120 * 60_000)),
+      },
+    ],
+    ...overrides,
+  });
+}
+
+/** A bearer-authenticated call, for brevity in specs. */
+export function as(http: TestAgent, token: string) {
+  return {
+    get: (url: string) => http.get(url).auth(token, { type: 'bearer' }),
+    post: (url: string, body: object = {}) =>
+      http.post(url).auth(token, { type: 'bearer' }).send(body),
+    put: (url: string, body: object = {}) =>
+      http.put(url).auth(token, { type: 'bearer' }).send(body),
+    patch: (url: string, body: object = {}) =>
+      http.patch(url).auth(token, { type: 'bearer' }).send(body),
+  };
+}

@@ -1,0 +1,230 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { DataSource, In } from 'typeorm';
+import type { AuthUser } from '../auth/decorators.js';
+import { ActivityLogService } from '../common/activity-log.service.js';
+import { badRequest, conflict, notFound } from '../common/errors.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { toSlotDto, type SlotDto } from '../editions/editions.dto.js';
+import { Edition } from '../editions/edition.entity.js';
+import { Slot } from '../editions/slot.entity.js';
+import { Participant } from '../participants/participant.entity.js';
+import { Booking } from './booking.entity.js';
+import { Meeting, MEETING_STATUSES } from './meeting.entity.js';
+import { AgendasChanged } from './meeting.events.js';
+import { MeetingViews } from './meeting-views.js';
+import type { AgendaDto, AvailabilityResultDto, FunnelDto, MeetingDto } from './meetings.dto.js';
+import { ParticipantsLookup } from './participants.lookup.js';
+import { SlotBooker } from './slot-booker.js';
+
+/** What a person sees of their convention: agenda, calendar feed, free slots, availability. */
+@Injectable()
+export class AgendaService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly log: ActivityLogService,
+    private readonly events: EventEmitter2,
+    private readonly views: MeetingViews,
+    private readonly lookup: ParticipantsLookup,
+    private readonly booker: SlotBooker,
+  ) {}
+
+  async agenda(user: AuthUser, editionId: string, baseUrl: string): Promise<AgendaDto> {
+    const me = await this.lookup.mine(user, editionId);
+    const token = await this.calendarToken(me);
+    return {
+      editionId,
+      participantId: me.id,
+      calendarUrl: `${baseUrl}/api/editions/${editionId}/agenda.ics?token=${token}`,
+      meetings: await this.meetingsOf(me),
+    };
+  }
+
+  /** Scheduled meetings in time order, then requests (newest first), then closed ones. */
+  async meetingsOf(me: Participant): Promise<MeetingDto[]> {
+    const meetings = await this.dataSource.getRepository(Meeting).find({
+      where: [{ requesterId: me.id }, { inviteeId: me.id }],
+      order: { createdAt: 'DESC' },
+    });
+    const dtos = await this.views.toDtos(meetings, me.id);
+    const rank = (m: MeetingDto) => (m.slot ? 0 : m.status === 'requested' ? 1 : 2);
+    return dtos.sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (a.slot && b.slot ? a.slot.startsAt.localeCompare(b.slot.startsAt) : 0),
+    );
+  }
+
+  /** The agenda as iCalendar, for a bearer token or for the secret token of the feed. */
+  async calendar(editionId: string, who: { user?: AuthUser; token?: string }): Promise<string> {
+    const me = who.user
+      ? await this.lookup.mine(who.user, editionId)
+      : await this.dataSource
+          .getRepository(Participant)
+          .findOneBy({ editionId, calendarToken: who.token ?? '' });
+    if (!me || (!who.user && !who.token))
+      throw notFound('agenda/unknown_calendar', 'No agenda for this token');
+    const edition = await this.dataSource.getRepository(Edition).findOneByOrFail({ id: editionId });
+    const meetings = (await this.meetingsOf(me)).filter(
+      (m) => m.slot && ['scheduled', 'held'].includes(m.status),
+    );
+    // Times are written in UTC: every calendar app converts them, no VTIMEZONE needed.
+    const calendar = ical({
+      name: `${edition.name} — mes rendez-vous`,
+      method: ICalCalendarMethod.PUBLISH,
+    });
+    for (const m of meetings) {
+      const partner = m.partner!;
+      const who = [`${partner.firstName} ${partner.lastName}`, partner.organizationName]
+        .filter(Boolean)
+        .join(', ');
+      calendar.createEvent({
+        id: `${m.id}@coventis`,
+        start: new Date(m.slot!.startsAt),
+        end: new Date(m.slot!.endsAt),
+        summary: `Rendez-vous : ${who}`,
+        location: [m.place, edition.venue, edition.city].filter(Boolean).join(', '),
+        description: m.message ?? undefined,
+      });
+    }
+    return calendar.toString();
+  }
+
+  async freeSlots(user: AuthUser, editionId: string, withId: string): Promise<SlotDto[]> {
+    const me = await this.lookup.mine(user, editionId);
+    const them = await this.lookup.inEdition(editionId, withId, 'with');
+    const edition = await this.dataSource.getRepository(Edition).findOneByOrFail({ id: editionId });
+    const slots = await this.booker.freeSlots(this.dataSource.manager, editionId, me.id, them.id);
+    return slots.map((s) => toSlotDto(s, edition.timezone));
+  }
+
+  async availability(user: AuthUser, editionId: string): Promise<AvailabilityResultDto> {
+    const me = await this.lookup.mine(user, editionId);
+    const blocked = await this.dataSource
+      .getRepository(Booking)
+      .findBy({ participantId: me.id, kind: 'blocked' });
+    return { blockedSlotIds: blocked.map((b) => b.slotId).sort() };
+  }
+
+  /** Replaces the slots I am unavailable for; a slot holding one of my meetings cannot be blocked. */
+  async setAvailability(
+    user: AuthUser,
+    editionId: string,
+    slotIds: string[],
+  ): Promise<AvailabilityResultDto> {
+    const me = await this.lookup.mine(user, editionId);
+    const wanted = [...new Set(slotIds)];
+    await this.uow.write(async (manager) => {
+      const slots = wanted.length ? await manager.findBy(Slot, { id: In(wanted), editionId }) : [];
+      if (slots.length !== wanted.length) {
+        const known = new Set(slots.map((s) => s.id));
+        const unknown = wanted.filter((id) => !known.has(id));
+        throw badRequest(
+          'agenda/unknown_slot',
+          `blockedSlotIds: ${unknown.join(', ')} is not a slot of this edition`,
+        );
+      }
+      const meetings = wanted.length
+        ? await manager.findBy(Booking, {
+            participantId: me.id,
+            kind: 'meeting',
+            slotId: In(wanted),
+          })
+        : [];
+      if (meetings.length > 0) {
+        throw conflict(
+          'agenda/slot_has_meeting',
+          'blockedSlotIds: you have a meeting at one of these slots; cancel or move it first',
+        );
+      }
+      await manager.delete(Booking, { participantId: me.id, kind: 'blocked' });
+      await manager.insert(
+        Booking,
+        wanted.map((slotId) =>
+          manager.create(Booking, {
+            editionId,
+            slotId,
+            participantId: me.id,
+            meetingId: null,
+            kind: 'blocked',
+          }),
+        ),
+      );
+      await this.log.record(manager, {
+        action: 'agenda.availability_changed',
+        subjectType: 'participant',
+        subjectId: me.id,
+        editionId,
+        actorId: user.id,
+        data: { blocked: wanted.length },
+      });
+    });
+    this.events.emit('agenda.updated', new AgendasChanged(editionId, [me.id]));
+    return { blockedSlotIds: wanted.sort() };
+  }
+
+  /** Organizer: turn a slot into a break for everybody, or back; refused while it holds meetings. */
+  async setSlotKind(
+    user: AuthUser,
+    editionId: string,
+    slotId: string,
+    kind: Slot['kind'],
+  ): Promise<SlotDto> {
+    const slot = await this.uow.write(async (manager) => {
+      const found = await manager.findOneBy(Slot, { id: slotId, editionId });
+      if (!found) throw notFound('slot/not_found', `Slot ${slotId} is not a slot of this edition`);
+      if (kind === 'break' && (await manager.existsBy(Booking, { slotId, kind: 'meeting' }))) {
+        throw conflict(
+          'slot/has_meetings',
+          'Meetings are scheduled at this slot: move them before making it a break',
+        );
+      }
+      found.kind = kind;
+      await manager.save(found);
+      await this.log.record(manager, {
+        action: `slot.${kind}`,
+        subjectType: 'slot',
+        subjectId: slotId,
+        editionId,
+        actorId: user.id,
+      });
+      return found;
+    });
+    const edition = await this.dataSource.getRepository(Edition).findOneByOrFail({ id: editionId });
+    return toSlotDto(slot, edition.timezone);
+  }
+
+  /** Organizer: how many requests reached each status. */
+  async funnel(editionId: string): Promise<FunnelDto> {
+    const rows = await this.dataSource
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .select('m.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('m.editionId = :editionId', { editionId })
+      .groupBy('m.status')
+      .getRawMany<{ status: string; n: string | number }>();
+    const funnel = Object.fromEntries(MEETING_STATUSES.map((s) => [s, 0])) as Record<
+      string,
+      number
+    >;
+    for (const r of rows) funnel[r.status] = Number(r.n);
+    return {
+      ...(funnel as unknown as FunnelDto),
+      total: Object.values(funnel).reduce((a, b) => a + b, 0),
+    };
+  }
+
+  private async calendarToken(me: Participant): Promise<string> {
+    if (me.calendarToken) return me.calendarToken;
+    const token = randomBytes(24).toString('base64url');
+    await this.uow.write((manager) =>
+      manager.update(Participant, { id: me.id }, { calendarToken: token }),
+    );
+    return token;
+  }
+}

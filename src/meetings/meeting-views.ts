@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { toSlotDto } from '../editions/editions.dto.js';
+import { Edition } from '../editions/edition.entity.js';
+import { Slot } from '../editions/slot.entity.js';
+import type { MeetingDto, PartyDto } from './meetings.dto.js';
+import type { Meeting } from './meeting.entity.js';
+
+interface PartyRow {
+  participantId: string;
+  kind: string;
+  firstName: string;
+  lastName: string;
+  visitorOrganization: string | null;
+  exhibitorId: string | null;
+  stand: string | null;
+  exhibitorOrganization: string | null;
+}
+
+/** Turns meetings into what the API returns: both parties by name, slot times in the edition's zone. */
+@Injectable()
+export class MeetingViews {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async parties(participantIds: string[]): Promise<Map<string, PartyDto>> {
+    if (participantIds.length === 0) return new Map();
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('p.id', 'participantId')
+      .addSelect('p.kind', 'kind')
+      .addSelect('u.firstName', 'firstName')
+      .addSelect('u.lastName', 'lastName')
+      .addSelect('p.organizationName', 'visitorOrganization')
+      .addSelect('p.exhibitorId', 'exhibitorId')
+      .addSelect('e.stand', 'stand')
+      .addSelect('o.name', 'exhibitorOrganization')
+      .from('participants', 'p')
+      .innerJoin('users', 'u', 'u.id = p.userId')
+      .leftJoin('exhibitors', 'e', 'e.id = p.exhibitorId')
+      .leftJoin('organizations', 'o', 'o.id = e.organizationId')
+      .where({ id: In([...new Set(participantIds)]) })
+      .getRawMany<PartyRow>();
+    return new Map(
+      rows.map((r) => [
+        r.participantId,
+        {
+          participantId: r.participantId,
+          kind: r.kind,
+          firstName: r.firstName,
+          lastName: r.lastName,
+          organizationName: r.exhibitorOrganization ?? r.visitorOrganization,
+          exhibitorId: r.exhibitorId,
+          stand: r.stand,
+        },
+      ]),
+    );
+  }
+
+  /** `viewer` is the participant asking (for direction and partner), or null for an organizer. */
+  async toDtos(meetings: Meeting[], viewer: string | null): Promise<MeetingDto[]> {
+    if (meetings.length === 0) return [];
+    const parties = await this.parties(meetings.flatMap((m) => [m.requesterId, m.inviteeId]));
+    const slotIds = meetings
+      .flatMap((m) => [m.slotId, m.wishedSlotId])
+      .filter((id): id is string => id !== null);
+    const slots = new Map(
+      (slotIds.length
+        ? await this.dataSource.getRepository(Slot).findBy({ id: In([...new Set(slotIds)]) })
+        : []
+      ).map((s) => [s.id, s]),
+    );
+    const editions = new Map(
+      (
+        await this.dataSource
+          .getRepository(Edition)
+          .findBy({ id: In([...new Set(meetings.map((m) => m.editionId))]) })
+      ).map((e) => [e.id, e]),
+    );
+    return meetings.map((m) => {
+      const zone = editions.get(m.editionId)!.timezone;
+      const slot = m.slotId ? slots.get(m.slotId) : undefined;
+      const wished = m.wishedSlotId ? slots.get(m.wishedSlotId) : undefined;
+      const requester = parties.get(m.requesterId)!;
+      const invitee = parties.get(m.inviteeId)!;
+      const direction =
+        viewer === m.requesterId ? 'outgoing' : viewer === m.inviteeId ? 'incoming' : null;
+      return {
+        id: m.id,
+        editionId: m.editionId,
+        status: m.status,
+        direction,
+        requester,
+        invitee,
+        partner: direction === 'outgoing' ? invitee : direction === 'incoming' ? requester : null,
+        message: m.message,
+        wishedSlot: wished ? toSlotDto(wished, zone) : null,
+        slot: slot ? toSlotDto(slot, zone) : null,
+        table: m.tableNumber,
+        place: m.place,
+        expiresAt: m.expiresAt ? m.expiresAt.toISOString() : null,
+        outcome: m.outcome,
+        createdAt: m.createdAt.toISOString(),
+        updatedAt: m.updatedAt.toISOString(),
+      };
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { Column, Entity, UpdateDateColumn } from 'typeorm';
+import { BaseEntity } from '../common/base.entity.js';
+
+export const MEETING_STATUSES = [
+  'requested',
+  'scheduled',
+  'declined',
+  'cancelled',
+  'expired',
+  'held',
+  'no_show',
+] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** Statuses in which a pair of people has an open meeting: they count against the limits. */
+export const OPEN_STATUSES: MeetingStatus[] = ['requested', 'scheduled'];
+
+export const MEETING_OUTCOMES = ['no_follow_up', 'follow_up', 'convention_envisaged'] as const;
+export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
+
+/** Allowed status changes; anything else is a 409. */
+export const TRANSITIONS: Record<MeetingStatus, MeetingStatus[]> = {
+  requested: ['scheduled', 'declined', 'cancelled', 'expired'],
+  scheduled: ['scheduled', 'cancelled', 'held', 'no_show'],
+  held: ['no_show', 'held'],
+  no_show: ['held', 'no_show'],
+  declined: [],
+  cancelled: [],
+  expired: [],
+};
+
+@Entity('meetings')
+export class Meeting extends BaseEntity {
+  @Column({ type: 'varchar', length: 36 })
+  editionId: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  requesterId: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  inviteeId: string;
+
+  /** The two participant ids in order, so that A→B and B→A are the same pair. */
+  @Column({ type: 'varchar', length: 73 })
+  pairKey: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: MeetingStatus;
+
+  @Column({ type: 'text', nullable: true })
+  message: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  wishedSlotId: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  slotId: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  tableNumber: number | null;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  place: string | null;
+
+  @Column({ type: Date, nullable: true })
+  expiresAt: Date | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  outcome: MeetingOutcome | null;
+
+  @UpdateDateColumn({ type: Date })
+  updatedAt: Date;
+}
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}

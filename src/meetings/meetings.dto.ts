@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Id, IdList, OneOf, Text } from '../common/validation.js';
+import { SlotDto } from '../editions/editions.dto.js';
+import { SLOT_KINDS, type SlotKind } from '../editions/slot.entity.js';
+import {
+  MEETING_OUTCOMES,
+  MEETING_STATUSES,
+  type MeetingOutcome,
+  type MeetingStatus,
+} from './meeting.entity.js';
+
+export class CreateMeetingRequestDto {
+  @Id({ description: 'The participant to meet (see the catalogue’s participantId)' })
+  toParticipantId: string;
+
+  @Text({
+    max: 1000,
+    optional: true,
+    example: 'Bonjour, nous cherchons des produits régionaux en circuit court.',
+  })
+  message?: string;
+
+  @Id({ optional: true, description: 'A wished slot, which the invitee may accept as is' })
+  slotId?: string;
+}
+
+export class AcceptMeetingDto {
+  @Id({
+    optional: true,
+    description: 'The slot; by default the wished one, else the earliest one both people have free',
+  })
+  slotId?: string;
+}
+
+export class RescheduleMeetingDto {
+  @Id()
+  slotId: string;
+}
+
+export const ATTENDANCES = ['held', 'no_show'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
+
+export class AttendanceDto {
+  @OneOf(ATTENDANCES)
+  attendance: Attendance;
+
+  @OneOf(MEETING_OUTCOMES, { optional: true, description: 'What came of a held meeting' })
+  outcome?: MeetingOutcome;
+}
+
+export class FreeSlotsQueryDto {
+  @Id({ description: 'The other participant' })
+  with: string;
+}
+
+export class AvailabilityDto {
+  @IdList({
+    maxItems: 500,
+    description: 'Every slot I am not available for; replaces the previous list',
+  })
+  blockedSlotIds: string[];
+}
+
+export class UpdateSlotDto {
+  @OneOf(SLOT_KINDS, { description: 'break: nobody meets at this slot' })
+  kind: SlotKind;
+}
+
+export class PartyDto {
+  @ApiProperty() participantId: string;
+  @ApiProperty({ enum: ['exhibitor', 'visitor'] }) kind: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) organizationName: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) exhibitorId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) stand: string | null;
+}
+
+export class MeetingDto {
+  @ApiProperty() id: string;
+  @ApiProperty() editionId: string;
+  @ApiProperty({ enum: MEETING_STATUSES }) status: MeetingStatus;
+  @ApiProperty({ enum: ['incoming', 'outgoing'], description: 'Seen from the person asking' })
+  direction: 'incoming' | 'outgoing' | null;
+  @ApiProperty({ type: PartyDto }) requester: PartyDto;
+  @ApiProperty({ type: PartyDto }) invitee: PartyDto;
+  @ApiPropertyOptional({
+    type: PartyDto,
+    description: 'The other person, seen from the person asking',
+  })
+  partner: PartyDto | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) message: string | null;
+  @ApiPropertyOptional({ nullable: true, type: SlotDto }) wishedSlot: SlotDto | null;
+  @ApiPropertyOptional({ nullable: true, type: SlotDto }) slot: SlotDto | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) table: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Table 12' }) place: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) expiresAt: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: MEETING_OUTCOMES }) outcome: MeetingOutcome | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class AgendaDto {
+  @ApiProperty() editionId: string;
+  @ApiProperty() participantId: string;
+  @ApiProperty({
+    description: 'A secret address of this agenda as an iCalendar feed, to subscribe to',
+  })
+  calendarUrl: string;
+  @ApiProperty({
+    type: [MeetingDto],
+    description: 'Scheduled meetings in time order, then requests',
+  })
+  meetings: MeetingDto[];
+}
+
+export class AvailabilityResultDto {
+  @ApiProperty({ type: [String] }) blockedSlotIds: string[];
+}
+
+export class FunnelDto {
+  @ApiProperty() requested: number;
+  @ApiProperty() scheduled: number;
+  @ApiProperty() held: number;
+  @ApiProperty() no_show: number;
+  @ApiProperty() declined: number;
+  @ApiProperty() cancelled: number;
+  @ApiProperty() expired: number;
+  @ApiProperty({ description: 'Every meeting request ever made' }) total: number;
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { EditionsModule } from '../editions/editions.module.js';
+import { AgendaService } from './agenda.service.js';
+import { MeetingViews } from './meeting-views.js';
+import { MeetingsController } from './meetings.controller.js';
+import { MeetingsService } from './meetings.service.js';
+import { ParticipantsLookup } from './participants.lookup.js';
+import { RequestExpiry } from './request-expiry.js';
+import { SlotBooker } from './slot-booker.js';
+
+@Module({
+  imports: [EditionsModule],
+  controllers: [MeetingsController],
+  providers: [
+    MeetingsService,
+    AgendaService,
+    MeetingViews,
+    ParticipantsLookup,
+    SlotBooker,
+    RequestExpiry,
+  ],
+  exports: [MeetingsService, AgendaService, MeetingViews, ParticipantsLookup, SlotBooker],
+})
+export class MeetingsModule {}

@@ -1,0 +1,345 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  In,
+  LessThanOrEqual,
+  type EntityManager,
+  type FindOptionsWhere,
+  type Repository,
+} from 'typeorm';
+import type { AuthUser } from '../auth/decorators.js';
+import { ActivityLogService } from '../common/activity-log.service.js';
+import { badRequest, conflict, forbidden, notFound } from '../common/errors.js';
+import { EnvironmentVariables } from '../config/env.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { Slot } from '../editions/slot.entity.js';
+import { MeetingChanged, type MeetingEventName } from './meeting.events.js';
+import { MeetingViews } from './meeting-views.js';
+import {
+  Meeting,
+  OPEN_STATUSES,
+  pairKey,
+  TRANSITIONS,
+  type MeetingStatus,
+} from './meeting.entity.js';
+import type {
+  AcceptMeetingDto,
+  AttendanceDto,
+  CreateMeetingRequestDto,
+  MeetingDto,
+  RescheduleMeetingDto,
+} from './meetings.dto.js';
+import { ParticipantsLookup } from './participants.lookup.js';
+import { SlotBooker } from './slot-booker.js';
+
+/** Meeting requests and their life: accept, decline, cancel, reschedule, attendance, expiry. */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
+    private readonly env: EnvironmentVariables,
+    private readonly uow: UnitOfWork,
+    private readonly log: ActivityLogService,
+    private readonly events: EventEmitter2,
+    private readonly views: MeetingViews,
+    private readonly lookup: ParticipantsLookup,
+    private readonly booker: SlotBooker,
+  ) {}
+
+  async request(
+    user: AuthUser,
+    editionId: string,
+    dto: CreateMeetingRequestDto,
+  ): Promise<MeetingDto> {
+    const me = await this.lookup.mine(user, editionId);
+    const them = await this.lookup.inEdition(editionId, dto.toParticipantId, 'toParticipantId');
+    if (them.id === me.id)
+      throw badRequest('meeting/self', 'toParticipantId is yourself: you cannot meet yourself');
+    if (me.kind === 'visitor' && them.kind === 'visitor') {
+      throw forbidden(
+        'meeting/visitor_to_visitor',
+        'Visitors request meetings with exhibitors only',
+      );
+    }
+    const meeting = await this.uow.write(async (manager) => {
+      if (dto.slotId)
+        await this.booker.requireBookableSlot(manager, editionId, dto.slotId, 'slotId');
+      await this.expireDueIn(manager, { requesterId: me.id });
+      const pending = await manager.countBy(Meeting, { requesterId: me.id, status: 'requested' });
+      if (pending >= this.env.MAX_PENDING_REQUESTS) {
+        throw conflict(
+          'meeting/too_many_pending',
+          `You already have ${pending} pending requests; wait for answers or cancel some (limit ${this.env.MAX_PENDING_REQUESTS})`,
+        );
+      }
+      const key = pairKey(me.id, them.id);
+      if (await manager.existsBy(Meeting, { pairKey: key, status: In(OPEN_STATUSES) })) {
+        throw conflict(
+          'meeting/already_requested',
+          'There is already an open request or meeting between you two',
+        );
+      }
+      const created = await manager.save(
+        manager.create(Meeting, {
+          editionId,
+          requesterId: me.id,
+          inviteeId: them.id,
+          pairKey: key,
+          status: 'requested',
+          message: dto.message ?? null,
+          wishedSlotId: dto.slotId ?? null,
+          slotId: null,
+          tableNumber: null,
+          place: null,
+          expiresAt: new Date(Date.now() + this.env.MEETING_REQUEST_TTL_SECONDS * 1000),
+          outcome: null,
+        }),
+      );
+      await this.record(manager, user, created, 'meeting.requested');
+      return created;
+    });
+    return this.publish(meeting, 'meeting.requested', me.id);
+  }
+
+  async get(user: AuthUser, meetingId: string): Promise<MeetingDto> {
+    const meeting = await this.require(meetingId);
+    const viewer = await this.partyOrOrganizer(user, meeting);
+    const [dto] = await this.views.toDtos([meeting], viewer);
+    return dto;
+  }
+
+  async accept(user: AuthUser, meetingId: string, dto: AcceptMeetingDto): Promise<MeetingDto> {
+    const { meeting, viewer } = await this.asParty(user, meetingId, 'invitee');
+    const updated = await this.uow.write(async (manager) => {
+      const current = await this.fresh(manager, meeting.id);
+      this.assertTransition(current, 'scheduled', 'requested');
+      const slotId =
+        dto.slotId ??
+        current.wishedSlotId ??
+        (await this.booker.earliestCommonSlot(manager, current));
+      if (!slotId)
+        throw conflict(
+          'meeting/no_free_slot',
+          'You two have no free slot in common with a free table',
+        );
+      const slot = await this.booker.requireBookableSlot(
+        manager,
+        current.editionId,
+        slotId,
+        'slotId',
+      );
+      await this.booker.book(manager, current, slot);
+      current.status = 'scheduled';
+      await manager.save(current);
+      await this.record(manager, user, current, 'meeting.accepted', {
+        slotId,
+        table: current.tableNumber,
+      });
+      return current;
+    });
+    return this.publish(updated, 'meeting.scheduled', viewer);
+  }
+
+  async decline(user: AuthUser, meetingId: string): Promise<MeetingDto> {
+    const { meeting, viewer } = await this.asParty(user, meetingId, 'invitee');
+    const updated = await this.uow.write(async (manager) => {
+      const current = await this.fresh(manager, meeting.id);
+      this.assertTransition(current, 'declined', 'requested');
+      current.status = 'declined';
+      await manager.save(current);
+      await this.record(manager, user, current, 'meeting.declined');
+      return current;
+    });
+    return this.publish(updated, 'meeting.declined', viewer);
+  }
+
+  async cancel(user: AuthUser, meetingId: string): Promise<MeetingDto> {
+    const { meeting, viewer } = await this.asParty(user, meetingId, 'either');
+    const updated = await this.uow.write(async (manager) => {
+      const current = await this.fresh(manager, meeting.id);
+      this.assertTransition(current, 'cancelled');
+      const previous = { slotId: current.slotId, table: current.tableNumber };
+      await this.booker.release(manager, current);
+      current.status = 'cancelled';
+      await manager.save(current);
+      await this.record(manager, user, current, 'meeting.cancelled', previous);
+      return current;
+    });
+    return this.publish(updated, 'meeting.cancelled', viewer);
+  }
+
+  async reschedule(
+    user: AuthUser,
+    meetingId: string,
+    dto: RescheduleMeetingDto,
+  ): Promise<MeetingDto> {
+    const { meeting, viewer } = await this.asParty(user, meetingId, 'either');
+    const updated = await this.uow.write(async (manager) => {
+      const current = await this.fresh(manager, meeting.id);
+      if (current.status !== 'scheduled') {
+        throw conflict(
+          'meeting/illegal_transition',
+          `A ${current.status} meeting cannot be rescheduled`,
+        );
+      }
+      if (current.slotId === dto.slotId)
+        throw badRequest('meeting/same_slot', 'slotId is the meeting’s current slot');
+      const slot = await this.booker.requireBookableSlot(
+        manager,
+        current.editionId,
+        dto.slotId,
+        'slotId',
+      );
+      const previous = { slotId: current.slotId, table: current.tableNumber };
+      await this.booker.release(manager, current);
+      await this.booker.book(manager, current, slot);
+      await manager.save(current);
+      await this.record(manager, user, current, 'meeting.rescheduled', {
+        from: previous,
+        slotId: slot.id,
+      });
+      return current;
+    });
+    return this.publish(updated, 'meeting.rescheduled', viewer);
+  }
+
+  /** After the slot has begun, either party (or an organizer, any time) says whether it was held. */
+  async attendance(user: AuthUser, meetingId: string, dto: AttendanceDto): Promise<MeetingDto> {
+    if (dto.outcome && dto.attendance !== 'held') {
+      throw new BadRequestException(['outcome can only be given for a held meeting']);
+    }
+    const { meeting, viewer } = await this.asParty(user, meetingId, 'either-or-organizer');
+    const updated = await this.uow.write(async (manager) => {
+      const current = await this.fresh(manager, meeting.id);
+      this.assertTransition(current, dto.attendance);
+      const slot = await manager.findOneByOrFail(Slot, { id: current.slotId! });
+      if (user.role !== 'organizer' && slot.startsAt.getTime() > Date.now()) {
+        throw conflict(
+          'meeting/not_started',
+          'Attendance can be recorded once the meeting’s slot has begun',
+        );
+      }
+      current.status = dto.attendance;
+      current.outcome = dto.attendance === 'held' ? (dto.outcome ?? current.outcome) : null;
+      await manager.save(current);
+      await this.record(manager, user, current, `meeting.${dto.attendance}`, {
+        outcome: current.outcome,
+      });
+      return current;
+    });
+    return this.publish(updated, 'meeting.updated', viewer);
+  }
+
+  /** Marks overdue requests as expired and tells their parties; returns how many expired. */
+  async expireDue(): Promise<number> {
+    const expired = await this.uow.write((manager) => this.expireDueIn(manager, {}));
+    for (const meeting of expired) await this.publish(meeting, 'meeting.expired', null);
+    return expired.length;
+  }
+
+  private async expireDueIn(
+    manager: EntityManager,
+    where: FindOptionsWhere<Meeting>,
+  ): Promise<Meeting[]> {
+    const due = await manager.findBy(Meeting, {
+      ...where,
+      status: 'requested',
+      expiresAt: LessThanOrEqual(new Date()),
+    });
+    for (const meeting of due) {
+      meeting.status = 'expired';
+      await manager.save(meeting);
+      await this.record(manager, null, meeting, 'meeting.expired');
+    }
+    return due;
+  }
+
+  private async require(meetingId: string): Promise<Meeting> {
+    const meeting = await this.meetings.findOneBy({ id: meetingId });
+    if (!meeting) throw notFound('meeting/not_found', `Meeting ${meetingId} does not exist`);
+    return meeting;
+  }
+
+  private async fresh(manager: EntityManager, meetingId: string): Promise<Meeting> {
+    const meeting = await manager.findOneByOrFail(Meeting, { id: meetingId });
+    if (meeting.status === 'requested' && meeting.expiresAt && meeting.expiresAt <= new Date()) {
+      await this.expireDueIn(manager, { id: meeting.id });
+      throw conflict('meeting/expired', 'This request has expired');
+    }
+    return meeting;
+  }
+
+  private async partyOrOrganizer(user: AuthUser, meeting: Meeting): Promise<string | null> {
+    if (user.role === 'organizer') return null;
+    const me = await this.lookup.mineOrNull(user, meeting.editionId);
+    if (!me || (me.id !== meeting.requesterId && me.id !== meeting.inviteeId)) {
+      // Same answer as a missing meeting: nobody learns what is not theirs.
+      throw notFound('meeting/not_found', `Meeting ${meeting.id} does not exist`);
+    }
+    return me.id;
+  }
+
+  private async asParty(
+    user: AuthUser,
+    meetingId: string,
+    who: 'invitee' | 'either' | 'either-or-organizer',
+  ): Promise<{ meeting: Meeting; viewer: string | null }> {
+    const meeting = await this.require(meetingId);
+    if (who === 'either-or-organizer' && user.role === 'organizer')
+      return { meeting, viewer: null };
+    const viewer = await this.partyOrOrganizer(user, meeting);
+    if (viewer === null) {
+      throw forbidden('meeting/parties_only', 'Only the two people of this meeting can do this');
+    }
+    if (who === 'invitee' && viewer !== meeting.inviteeId) {
+      throw forbidden(
+        'meeting/invitee_only',
+        'Only the invited person can accept or decline a request',
+      );
+    }
+    return { meeting, viewer };
+  }
+
+  private assertTransition(meeting: Meeting, to: MeetingStatus, from?: MeetingStatus): void {
+    if ((from && meeting.status !== from) || !TRANSITIONS[meeting.status].includes(to)) {
+      throw conflict(
+        'meeting/illegal_transition',
+        `A ${meeting.status} meeting cannot become ${to}`,
+      );
+    }
+  }
+
+  private record(
+    manager: EntityManager,
+    user: AuthUser | null,
+    meeting: Meeting,
+    action: string,
+    data: Record<string, unknown> = {},
+  ) {
+    return this.log.record(manager, {
+      action,
+      subjectType: 'meeting',
+      subjectId: meeting.id,
+      editionId: meeting.editionId,
+      actorId: user?.id ?? null,
+      data: { status: meeting.status, ...data },
+    });
+  }
+
+  private async publish(
+    meeting: Meeting,
+    event: MeetingEventName,
+    viewer: string | null,
+  ): Promise<MeetingDto> {
+    this.events.emit(
+      event,
+      new MeetingChanged(event, meeting.id, meeting.editionId, meeting.status, [
+        meeting.requesterId,
+        meeting.inviteeId,
+      ]),
+    );
+    const [dto] = await this.views.toDtos([meeting], viewer);
+    return dto;
+  }
+}

@@ -1,0 +1,101 @@
+import { Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import type { Repository } from 'typeorm';
+import { bearerToken } from '../auth/auth.guard.js';
+import { AuthService } from '../auth/auth.service.js';
+import type { AuthUser } from '../auth/decorators.js';
+import { Edition } from '../editions/edition.entity.js';
+
+export const userRoom = (userId: string) => `user:${userId}`;
+export const editionRoom = (editionId: string) => `edition:${editionId}`;
+
+interface SocketData {
+  user: AuthUser;
+}
+
+/**
+ * Live updates over socket.io. A connection without a valid token is refused during the
+ * handshake; each user joins a room of their own, organizers also each edition's room.
+ */
+@WebSocketGateway({ cors: { origin: true } })
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger(RealtimeGateway.name);
+
+  @WebSocketServer()
+  server: Server;
+
+  constructor(
+    private readonly auth: AuthService,
+    @InjectRepository(Edition) private readonly editions: Repository<Edition>,
+  ) {}
+
+  afterInit(server: Server): void {
+    server.use((socket, next) => {
+      const handshake = socket.handshake as {
+        auth?: { token?: unknown };
+        headers: Record<string, string | undefined>;
+      };
+      const token =
+        typeof handshake.auth?.token === 'string'
+          ? handshake.auth.token
+          : bearerToken(handshake.headers.authorization);
+      if (!token) return next(new Error('Unauthorized: connect with auth: {token}'));
+      this.auth
+        .authenticate(token)
+        .then((user) => {
+          if (!user) return next(new Error('Unauthorized: invalid or expired token'));
+          (socket.data as SocketData).user = user;
+          next();
+        })
+        .catch((error: unknown) => {
+          this.logger.error(error);
+          next(new Error('Unauthorized'));
+        });
+    });
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const { user } = socket.data as SocketData;
+    const rooms = [userRoom(user.id)];
+    if (user.role === 'organizer') {
+      rooms.push(
+        ...(await this.editions.find({ select: { id: true } })).map((e) => editionRoom(e.id)),
+      );
+    }
+    await socket.join(rooms);
+    socket.emit('ready', { userId: user.id, rooms: rooms.length });
+  }
+
+  /** Organizers follow an edition created after they connected. */
+  @SubscribeMessage('edition.subscribe')
+  async subscribe(
+    socket: Socket,
+    payload: { editionId?: unknown },
+  ): Promise<{ ok: boolean; error?: string }> {
+    const { user } = socket.data as SocketData;
+    if (user.role !== 'organizer')
+      return { ok: false, error: 'Only organizers follow an edition room' };
+    const editionId = typeof payload?.editionId === 'string' ? payload.editionId : '';
+    if (!(await this.editions.existsBy({ id: editionId }).catch(() => false))) {
+      return { ok: false, error: 'editionId is not an edition' };
+    }
+    await socket.join(editionRoom(editionId));
+    return { ok: true };
+  }
+
+  toUsers(userIds: string[], event: string, payload: unknown): void {
+    for (const id of userIds) this.server.to(userRoom(id)).emit(event, payload);
+  }
+
+  toEdition(editionId: string, event: string, payload: unknown): void {
+    this.server.to(editionRoom(editionId)).emit(event, payload);
+  }
+}
