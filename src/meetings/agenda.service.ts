@@ -163,7 +163,7 @@ export class AgendaService {
         data: { blocked: wanted.length },
       });
     });
-    this.events.emit('agenda.updated', new AgendasChanged(editionId, [me.id]));
+    this.events.emit(AgendasChanged.EVENT, new AgendasChanged(editionId, [me.id]));
     return { blockedSlotIds: wanted.sort() };
   }
 

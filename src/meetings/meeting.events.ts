@@ -13,6 +13,8 @@ export type MeetingEventName = (typeof MEETING_EVENTS)[number];
 
 /** A meeting changed; the realtime listener tells the two parties and the edition's organizers. */
 export class MeetingChanged {
+  static readonly EVENT = 'meeting.changed';
+
   constructor(
     readonly name: MeetingEventName,
     readonly meetingId: string,
@@ -25,6 +27,8 @@ export class MeetingChanged {
 
 /** Several agendas changed at once (batch scheduler, slot turned into a break). */
 export class AgendasChanged {
+  static readonly EVENT = 'agenda.updated';
+
   constructor(
     readonly editionId: string,
     readonly participantIds: string[],

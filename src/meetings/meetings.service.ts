@@ -333,7 +333,7 @@ export class MeetingsService {
     viewer: string | null,
   ): Promise<MeetingDto> {
     this.events.emit(
-      event,
+      MeetingChanged.EVENT,
       new MeetingChanged(event, meeting.id, meeting.editionId, meeting.status, [
         meeting.requesterId,
         meeting.inviteeId,

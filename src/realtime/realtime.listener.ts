@@ -3,7 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { AgendasChanged, MEETING_EVENTS, MeetingChanged } from '../meetings/meeting.events.js';
+import { AgendasChanged, MeetingChanged } from '../meetings/meeting.events.js';
 import { MeetingViews } from '../meetings/meeting-views.js';
 import { AgendaService } from '../meetings/agenda.service.js';
 import { Participant } from '../participants/participant.entity.js';
@@ -22,7 +22,7 @@ export class RealtimeListener {
     @InjectRepository(Participant) private readonly participants: Repository<Participant>,
   ) {}
 
-  @OnEvent(MEETING_EVENTS as unknown as string[], { async: true, promisify: true })
+  @OnEvent(MeetingChanged.EVENT, { async: true, promisify: true })
   async onMeeting(event: MeetingChanged): Promise<void> {
     try {
       const meeting = await this.meetings.findOneByOrFail({ id: event.meetingId });
@@ -41,7 +41,7 @@ export class RealtimeListener {
     }
   }
 
-  @OnEvent('agenda.updated', { async: true, promisify: true })
+  @OnEvent(AgendasChanged.EVENT, { async: true, promisify: true })
   async onAgendas(event: AgendasChanged): Promise<void> {
     const parties = await this.participants.findBy({ id: In(event.participantIds) });
     this.gateway.toUsers(
