@@ -26,7 +26,8 @@ export async function startServer(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/src/main.js')], {
     env: {
       ...process.env,
       PORT: '0',

@@ -20,6 +20,7 @@ export interface SyntheticOptions {
   visitors: number;
   seed: number;
   password: string;
+  tables: number;
 }
 
 export interface SyntheticEdition {
@@ -176,6 +177,7 @@ export async function generateSyntheticEdition(
     visitors = 5000,
     seed = 2027,
     password = 'synthetic-password',
+    tables = 60,
   } = options;
   const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
@@ -203,7 +205,7 @@ export async function generateSyntheticEdition(
     timezone: 'Europe/Paris',
     slotMinutes: 20,
     breakMinutes: 5,
-    tables: 60,
+    tables,
     days: [
       { date: '2027-05-19', start: '09:00', end: '17:30' },
       { date: '2027-05-20', start: '09:00', end: '17:30' },

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { AnnouncementsModule } from './announcements/announcements.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { createValidationPipe } from './common/validation.js';
@@ -31,6 +32,7 @@ export class AppModule {
         RegistrationsModule,
         MeetingsModule,
         RealtimeModule,
+        AnnouncementsModule,
         SeedModule,
       ],
       controllers: [HealthController],

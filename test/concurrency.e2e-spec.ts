@@ -119,7 +119,7 @@ describe('no double booking under concurrency', () => {
       const booked = all.filter((m) => m.status === 'scheduled');
       if (roll < 0.3 || all.length === 0) {
         const from = pick(people);
-        const to = pick(from.kind === 'visitor' ? exhibitors : people);
+        const to = pick<{ participantId: string }>(from.kind === 'visitor' ? exhibitors : people);
         return as(s.http, from.token).post(`/api/editions/${edition.id}/meetings`, {
           toParticipantId: to.participantId,
           ...(random() < 0.5 ? { slotId: pick(slots) } : {}),

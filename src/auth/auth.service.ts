@@ -103,16 +103,15 @@ export class AuthService implements OnApplicationBootstrap {
     if (await manager.existsBy(User, { email: input.email })) {
       throw conflict('auth/email_taken', 'An account with this email already exists');
     }
-    const user = await manager.save(
-      manager.create(User, {
-        email: input.email,
-        passwordHash: input.passwordHash,
-        role: input.role,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        organizationId: input.organizationId ?? null,
-      }),
-    );
+    const user = manager.create(User, {
+      email: input.email,
+      passwordHash: input.passwordHash,
+      role: input.role,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      organizationId: input.organizationId ?? null,
+    });
+    await manager.insert(User, user);
     await this.log.record(manager, {
       action: 'user.created',
       subjectType: 'user',

@@ -23,6 +23,7 @@ export class ActivityLogService {
       actorId: entry.actorId ?? null,
       data: entry.data ?? null,
     });
-    return manager.save(row);
+    await manager.getRepository(ActivityLog).insert(row as never);
+    return row;
   }
 }

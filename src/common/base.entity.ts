@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CreateDateColumn, PrimaryColumn } from 'typeorm';
+import { Column, PrimaryColumn } from 'typeorm';
 
 /**
  * Ids are UUIDs made by the application, so the same insert works on SQLite and PostgreSQL.
@@ -9,6 +9,7 @@ export abstract class BaseEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string = randomUUID();
 
-  @CreateDateColumn({ type: Date })
-  createdAt: Date;
+  // Set here rather than by the database, so an insert needs no read-back.
+  @Column({ type: Date })
+  createdAt: Date = new Date();
 }

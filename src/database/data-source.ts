@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { LoggerOptions } from 'typeorm/logger/LoggerOptions.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -15,14 +16,13 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'] as const,
+    logging: (process.env.TYPEORM_LOG_QUERIES ? ['query', 'error'] : ['error']) as LoggerOptions,
   };
   if (databaseKind(url) === 'postgres') {
-    return { ...common, type: 'postgres', url, logging: ['error'] };
+    return { ...common, type: 'postgres', url };
   }
   return {
     ...common,
-    logging: ['error'],
     type: 'better-sqlite3',
     database: url.slice('sqlite:'.length),
     enableWAL: true,

@@ -1,4 +1,4 @@
-import { Column, Entity, OneToMany, UpdateDateColumn, type Relation } from 'typeorm';
+import { Column, Entity, OneToMany, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { Slot } from './slot.entity.js';
 
@@ -41,8 +41,8 @@ export class Edition extends BaseEntity {
   @Column({ type: 'simple-json' })
   days: EditionDay[];
 
-  @UpdateDateColumn({ type: Date })
-  updatedAt: Date;
+  @Column({ type: Date })
+  updatedAt: Date = new Date();
 
   @OneToMany(() => Slot, (slot) => slot.edition)
   slots?: Relation<Slot[]>;

@@ -80,7 +80,7 @@ export class EditionsService {
     const next = { ...current, ...stripUndefined(dto) };
     assertGrid(next);
     await this.uow.write(async (manager) => {
-      await manager.save(Edition, next);
+      await manager.save(Edition, { ...next, updatedAt: new Date() });
       await this.replaceSlots(manager, next);
       await this.log.record(manager, {
         action: 'edition.updated',

@@ -1,4 +1,4 @@
-import { Column, Entity, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 
 export const LEGAL_FORMS = [
@@ -46,6 +46,6 @@ export class Organization extends BaseEntity {
   @Column({ type: 'varchar', length: 300, nullable: true })
   website: string | null;
 
-  @UpdateDateColumn({ type: Date })
-  updatedAt: Date;
+  @Column({ type: Date })
+  updatedAt: Date = new Date();
 }

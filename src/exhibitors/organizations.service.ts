@@ -84,6 +84,7 @@ export class OrganizationsService {
         throw conflict('organization/name_taken', 'Another organization already has this name');
       }
     }
+    organization.updatedAt = new Date();
     await this.uow.write(async (manager) => {
       await manager.save(organization);
       await this.reindex(manager, organization);

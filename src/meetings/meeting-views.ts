@@ -18,6 +18,15 @@ interface PartyRow {
   exhibitorOrganization: string | null;
 }
 
+/** The same meeting seen by one of its parties: which way the request went, and who the other is. */
+export function forViewer(meeting: MeetingDto, viewer: string | null): MeetingDto {
+  const { requester, invitee } = meeting;
+  const direction =
+    viewer === requester.participantId ? 'outgoing' : viewer === invitee.participantId ? 'incoming' : null;
+  const partner = direction === 'outgoing' ? invitee : direction === 'incoming' ? requester : null;
+  return { ...meeting, direction, partner };
+}
+
 /** Turns meetings into what the API returns: both parties by name, slot times in the edition's zone. */
 @Injectable()
 export class MeetingViews {
@@ -81,18 +90,14 @@ export class MeetingViews {
       const zone = editions.get(m.editionId)!.timezone;
       const slot = m.slotId ? slots.get(m.slotId) : undefined;
       const wished = m.wishedSlotId ? slots.get(m.wishedSlotId) : undefined;
-      const requester = parties.get(m.requesterId)!;
-      const invitee = parties.get(m.inviteeId)!;
-      const direction =
-        viewer === m.requesterId ? 'outgoing' : viewer === m.inviteeId ? 'incoming' : null;
-      return {
+      const neutral: MeetingDto = {
         id: m.id,
         editionId: m.editionId,
         status: m.status,
-        direction,
-        requester,
-        invitee,
-        partner: direction === 'outgoing' ? invitee : direction === 'incoming' ? requester : null,
+        direction: null,
+        requester: parties.get(m.requesterId)!,
+        invitee: parties.get(m.inviteeId)!,
+        partner: null,
         message: m.message,
         wishedSlot: wished ? toSlotDto(wished, zone) : null,
         slot: slot ? toSlotDto(slot, zone) : null,
@@ -103,6 +108,7 @@ export class MeetingViews {
         createdAt: m.createdAt.toISOString(),
         updatedAt: m.updatedAt.toISOString(),
       };
+      return forViewer(neutral, viewer);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 
 export const MEETING_STATUSES = [
@@ -68,8 +68,8 @@ export class Meeting extends BaseEntity {
   @Column({ type: 'varchar', length: 32, nullable: true })
   outcome: MeetingOutcome | null;
 
-  @UpdateDateColumn({ type: Date })
-  updatedAt: Date;
+  @Column({ type: Date })
+  updatedAt: Date = new Date();
 }
 
 export function pairKey(a: string, b: string): string {

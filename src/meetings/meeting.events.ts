@@ -1,4 +1,4 @@
-import type { MeetingStatus } from './meeting.entity.js';
+import type { MeetingDto } from './meetings.dto.js';
 
 export const MEETING_EVENTS = [
   'meeting.requested',
@@ -17,11 +17,8 @@ export class MeetingChanged {
 
   constructor(
     readonly name: MeetingEventName,
-    readonly meetingId: string,
-    readonly editionId: string,
-    readonly status: MeetingStatus,
-    /** Participant ids of both parties. */
-    readonly participantIds: [string, string],
+    /** The meeting as the API returns it, seen by no one in particular (see `forViewer`). */
+    readonly meeting: MeetingDto,
   ) {}
 }
 

@@ -2,7 +2,6 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  In,
   LessThanOrEqual,
   type EntityManager,
   type FindOptionsWhere,
@@ -15,7 +14,7 @@ import { EnvironmentVariables } from '../config/env.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { Slot } from '../editions/slot.entity.js';
 import { MeetingChanged, type MeetingEventName } from './meeting.events.js';
-import { MeetingViews } from './meeting-views.js';
+import { forViewer, MeetingViews } from './meeting-views.js';
 import {
   Meeting,
   OPEN_STATUSES,
@@ -74,28 +73,34 @@ export class MeetingsService {
         );
       }
       const key = pairKey(me.id, them.id);
-      if (await manager.existsBy(Meeting, { pairKey: key, status: In(OPEN_STATUSES) })) {
+      // Literal statuses, so that SQLite can use the partial unique index on open pairs.
+      const open = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
+      const clash = await manager
+        .createQueryBuilder(Meeting, 'm')
+        .where('m.pairKey = :key', { key })
+        .andWhere(`m.status IN (${open})`)
+        .getExists();
+      if (clash) {
         throw conflict(
           'meeting/already_requested',
           'There is already an open request or meeting between you two',
         );
       }
-      const created = await manager.save(
-        manager.create(Meeting, {
-          editionId,
-          requesterId: me.id,
-          inviteeId: them.id,
-          pairKey: key,
-          status: 'requested',
-          message: dto.message ?? null,
-          wishedSlotId: dto.slotId ?? null,
-          slotId: null,
-          tableNumber: null,
-          place: null,
-          expiresAt: new Date(Date.now() + this.env.MEETING_REQUEST_TTL_SECONDS * 1000),
-          outcome: null,
-        }),
-      );
+      const created = manager.create(Meeting, {
+        editionId,
+        requesterId: me.id,
+        inviteeId: them.id,
+        pairKey: key,
+        status: 'requested',
+        message: dto.message ?? null,
+        wishedSlotId: dto.slotId ?? null,
+        slotId: null,
+        tableNumber: null,
+        place: null,
+        expiresAt: new Date(Date.now() + this.env.MEETING_REQUEST_TTL_SECONDS * 1000),
+        outcome: null,
+      });
+      await manager.insert(Meeting, created);
       await this.record(manager, user, created, 'meeting.requested');
       return created;
     });
@@ -131,7 +136,7 @@ export class MeetingsService {
       );
       await this.booker.book(manager, current, slot);
       current.status = 'scheduled';
-      await manager.save(current);
+      await this.persist(manager, current);
       await this.record(manager, user, current, 'meeting.accepted', {
         slotId,
         table: current.tableNumber,
@@ -147,7 +152,7 @@ export class MeetingsService {
       const current = await this.fresh(manager, meeting.id);
       this.assertTransition(current, 'declined', 'requested');
       current.status = 'declined';
-      await manager.save(current);
+      await this.persist(manager, current);
       await this.record(manager, user, current, 'meeting.declined');
       return current;
     });
@@ -162,7 +167,7 @@ export class MeetingsService {
       const previous = { slotId: current.slotId, table: current.tableNumber };
       await this.booker.release(manager, current);
       current.status = 'cancelled';
-      await manager.save(current);
+      await this.persist(manager, current);
       await this.record(manager, user, current, 'meeting.cancelled', previous);
       return current;
     });
@@ -194,7 +199,7 @@ export class MeetingsService {
       const previous = { slotId: current.slotId, table: current.tableNumber };
       await this.booker.release(manager, current);
       await this.booker.book(manager, current, slot);
-      await manager.save(current);
+      await this.persist(manager, current);
       await this.record(manager, user, current, 'meeting.rescheduled', {
         from: previous,
         slotId: slot.id,
@@ -222,7 +227,7 @@ export class MeetingsService {
       }
       current.status = dto.attendance;
       current.outcome = dto.attendance === 'held' ? (dto.outcome ?? current.outcome) : null;
-      await manager.save(current);
+      await this.persist(manager, current);
       await this.record(manager, user, current, `meeting.${dto.attendance}`, {
         outcome: current.outcome,
       });
@@ -249,7 +254,7 @@ export class MeetingsService {
     });
     for (const meeting of due) {
       meeting.status = 'expired';
-      await manager.save(meeting);
+      await this.persist(manager, meeting);
       await this.record(manager, null, meeting, 'meeting.expired');
     }
     return due;
@@ -310,6 +315,16 @@ export class MeetingsService {
     }
   }
 
+  /** Writes the fields a transition changes; the slot and table are written by the booker. */
+  private async persist(manager: EntityManager, meeting: Meeting): Promise<void> {
+    meeting.updatedAt = new Date();
+    await manager.update(
+      Meeting,
+      { id: meeting.id },
+      { status: meeting.status, outcome: meeting.outcome, updatedAt: meeting.updatedAt },
+    );
+  }
+
   private record(
     manager: EntityManager,
     user: AuthUser | null,
@@ -327,19 +342,14 @@ export class MeetingsService {
     });
   }
 
+  /** Builds the meeting as the API shows it once, tells the listeners, and answers the caller. */
   private async publish(
     meeting: Meeting,
     event: MeetingEventName,
     viewer: string | null,
   ): Promise<MeetingDto> {
-    this.events.emit(
-      MeetingChanged.EVENT,
-      new MeetingChanged(event, meeting.id, meeting.editionId, meeting.status, [
-        meeting.requesterId,
-        meeting.inviteeId,
-      ]),
-    );
-    const [dto] = await this.views.toDtos([meeting], viewer);
-    return dto;
+    const [neutral] = await this.views.toDtos([meeting], null);
+    this.events.emit(MeetingChanged.EVENT, new MeetingChanged(event, neutral));
+    return forViewer(neutral, viewer);
   }
 }

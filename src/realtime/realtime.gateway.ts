@@ -13,9 +13,11 @@ import { bearerToken } from '../auth/auth.guard.js';
 import { AuthService } from '../auth/auth.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { Edition } from '../editions/edition.entity.js';
+import { Participant } from '../participants/participant.entity.js';
 
 export const userRoom = (userId: string) => `user:${userId}`;
 export const editionRoom = (editionId: string) => `edition:${editionId}`;
+export const participantsRoom = (editionId: string) => `participants:${editionId}`;
 
 interface SocketData {
   user: AuthUser;
@@ -23,7 +25,8 @@ interface SocketData {
 
 /**
  * Live updates over socket.io. A connection without a valid token is refused during the
- * handshake; each user joins a room of their own, organizers also each edition's room.
+ * handshake; each user joins a room of their own and one per edition they take part in,
+ * organizers also each edition's organizer room.
  */
 @WebSocketGateway({ cors: { origin: true } })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
@@ -35,6 +38,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly auth: AuthService,
     @InjectRepository(Edition) private readonly editions: Repository<Edition>,
+    @InjectRepository(Participant) private readonly participants: Repository<Participant>,
   ) {}
 
   afterInit(server: Server): void {
@@ -65,6 +69,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   async handleConnection(socket: Socket): Promise<void> {
     const { user } = socket.data as SocketData;
     const rooms = [userRoom(user.id)];
+    const mine = await this.participants.find({
+      select: { editionId: true },
+      where: { userId: user.id },
+    });
+    rooms.push(...mine.map((p) => participantsRoom(p.editionId)));
     if (user.role === 'organizer') {
       rooms.push(
         ...(await this.editions.find({ select: { id: true } })).map((e) => editionRoom(e.id)),
@@ -97,5 +106,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
 
   toEdition(editionId: string, event: string, payload: unknown): void {
     this.server.to(editionRoom(editionId)).emit(event, payload);
+  }
+
+  toEveryoneAt(editionId: string, event: string, payload: unknown): void {
+    this.server.to([participantsRoom(editionId), editionRoom(editionId)]).emit(event, payload);
   }
 }

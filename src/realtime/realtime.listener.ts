@@ -1,41 +1,41 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { AgendasChanged, MeetingChanged } from '../meetings/meeting.events.js';
-import { MeetingViews } from '../meetings/meeting-views.js';
+import { AnnouncementPublished } from '../announcements/announcements.js';
 import { AgendaService } from '../meetings/agenda.service.js';
+import { AgendasChanged, MeetingChanged } from '../meetings/meeting.events.js';
+import { forViewer } from '../meetings/meeting-views.js';
 import { Participant } from '../participants/participant.entity.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 
+/** Organizers' figures are recomputed at most this often per edition, however busy the hall. */
+const STATS_EVERY_MS = 500;
+
 /** Turns domain events into socket events, sent only to the people they concern. */
 @Injectable()
-export class RealtimeListener {
+export class RealtimeListener implements OnApplicationShutdown {
   private readonly logger = new Logger(RealtimeListener.name);
+  private readonly pendingStats = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly gateway: RealtimeGateway,
-    private readonly views: MeetingViews,
     private readonly agenda: AgendaService,
-    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     @InjectRepository(Participant) private readonly participants: Repository<Participant>,
   ) {}
 
   @OnEvent(MeetingChanged.EVENT, { async: true, promisify: true })
   async onMeeting(event: MeetingChanged): Promise<void> {
+    const { meeting } = event;
     try {
-      const meeting = await this.meetings.findOneByOrFail({ id: event.meetingId });
-      const parties = await this.participants.findBy({ id: In(event.participantIds) });
-      for (const party of parties) {
-        // Each party gets the meeting as the HTTP API shows it to them (direction, partner).
-        const [dto] = await this.views.toDtos([meeting], party.id);
-        this.gateway.toUsers([party.userId], event.name, dto);
-      }
-      this.gateway.toEdition(event.editionId, 'stats.updated', {
-        editionId: event.editionId,
-        meetings: await this.agenda.funnel(event.editionId),
+      const parties = await this.participants.find({
+        select: { id: true, userId: true },
+        where: { id: In([meeting.requester.participantId, meeting.invitee.participantId]) },
       });
+      // Each party gets the meeting as the HTTP API shows it to them (direction, partner).
+      for (const party of parties)
+        this.gateway.toUsers([party.userId], event.name, forViewer(meeting, party.id));
+      this.scheduleStats(meeting.editionId);
     } catch (error) {
       this.logger.error(error);
     }
@@ -49,5 +49,28 @@ export class RealtimeListener {
       'agenda.updated',
       { editionId: event.editionId },
     );
+  }
+
+  @OnEvent(AnnouncementPublished.EVENT)
+  onAnnouncement(event: AnnouncementPublished): void {
+    this.gateway.toEveryoneAt(event.announcement.editionId, 'announcement', event.announcement);
+  }
+
+  onApplicationShutdown(): void {
+    for (const timer of this.pendingStats.values()) clearTimeout(timer);
+  }
+
+  private scheduleStats(editionId: string): void {
+    if (this.pendingStats.has(editionId)) return;
+    const timer = setTimeout(() => {
+      this.pendingStats.delete(editionId);
+      this.agenda
+        .funnel(editionId)
+        .then((meetings) =>
+          this.gateway.toEdition(editionId, 'stats.updated', { editionId, meetings }),
+        )
+        .catch((error: unknown) => this.logger.error(error));
+    }, STATS_EVERY_MS);
+    this.pendingStats.set(editionId, timer);
   }
 }
