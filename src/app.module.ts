@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import { ConfigModule } from './config/config.module.js';
+import { ConventionsModule } from './conventions/conventions.module.js';
 import { EnvironmentVariables, loadEnvironment } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EditionsModule } from './editions/editions.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         ExhibitorsModule,
         RegistrationsModule,
         MeetingsModule,
+        ConventionsModule,
         RealtimeModule,
         AnnouncementsModule,
         SeedModule,

@@ -11,9 +11,12 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
+  IsISO8601,
+  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -134,6 +137,27 @@ export function QueryInt(options: FieldOptions & { min: number; max: number }): 
       typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value,
     ),
     Int(options),
+  );
+}
+
+export function Bool(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(documented(options, { type: Boolean }), IsBoolean());
+}
+
+export function Fraction(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    documented(options, { type: Number, minimum: 0, maximum: 1 }),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(0),
+    Max(1),
+  );
+}
+
+/** An ISO 8601 date-time with its offset, such as 2027-07-15T10:00:00+02:00. */
+export function DateTime(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    documented(options, { type: String, format: 'date-time' }),
+    IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date-time' }),
   );
 }
 

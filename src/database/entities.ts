@@ -1,5 +1,10 @@
 import { User } from '../auth/user.entity.js';
 import { ActivityLog } from '../common/activity-log.entity.js';
+import {
+  Convention,
+  ConventionMeeting,
+  ConventionParty,
+} from '../conventions/convention.entity.js';
 import { Edition } from '../editions/edition.entity.js';
 import { Slot } from '../editions/slot.entity.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
@@ -20,4 +25,7 @@ export const ENTITIES = [
   Participant,
   Meeting,
   Booking,
+  Convention,
+  ConventionParty,
+  ConventionMeeting,
 ];

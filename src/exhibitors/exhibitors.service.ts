@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
@@ -7,6 +8,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { conflict, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import { StatsChanged } from '../conventions/convention.events.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { newBadgeCode } from '../participants/badge-code.js';
 import { Participant } from '../participants/participant.entity.js';
@@ -31,6 +33,7 @@ export class ExhibitorsService {
     private readonly auth: AuthService,
     private readonly uow: UnitOfWork,
     private readonly log: ActivityLogService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** The organization (reused when one has this name), its stand, and a login for its contact. */
@@ -42,7 +45,7 @@ export class ExhibitorsService {
   ): Promise<OnboardedExhibitorDto> {
     await this.editions.require(editionId);
     passwordHash ??= await hashPassword(dto.contact.password);
-    return this.uow.write(async (manager) => {
+    const onboarded = await this.uow.write(async (manager) => {
       const organization = await this.organizationsService.findOrCreate(manager, dto.organization);
       if (await manager.existsBy(Exhibitor, { editionId, organizationId: organization.id })) {
         throw conflict(
@@ -85,6 +88,8 @@ export class ExhibitorsService {
       });
       return { id: exhibitor.id, participantId: participant.id, organizationId: organization.id };
     });
+    this.events.emit(StatsChanged.EVENT, new StatsChanged(editionId));
+    return onboarded;
   }
 
   async get(editionId: string, exhibitorId: string): Promise<ExhibitorDto> {

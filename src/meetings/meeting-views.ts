@@ -22,7 +22,11 @@ interface PartyRow {
 export function forViewer(meeting: MeetingDto, viewer: string | null): MeetingDto {
   const { requester, invitee } = meeting;
   const direction =
-    viewer === requester.participantId ? 'outgoing' : viewer === invitee.participantId ? 'incoming' : null;
+    viewer === requester.participantId
+      ? 'outgoing'
+      : viewer === invitee.participantId
+        ? 'incoming'
+        : null;
   const partner = direction === 'outgoing' ? invitee : direction === 'incoming' ? requester : null;
   return { ...meeting, direction, partner };
 }

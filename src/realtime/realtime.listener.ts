@@ -3,10 +3,12 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { AnnouncementPublished } from '../announcements/announcements.js';
-import { AgendaService } from '../meetings/agenda.service.js';
+import { User } from '../auth/user.entity.js';
+import { ConventionChanged, StatsChanged } from '../conventions/convention.events.js';
 import { AgendasChanged, MeetingChanged } from '../meetings/meeting.events.js';
 import { forViewer } from '../meetings/meeting-views.js';
 import { Participant } from '../participants/participant.entity.js';
+import { StatsService } from '../stats/stats.service.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 
 /** Organizers' figures are recomputed at most this often per edition, however busy the hall. */
@@ -20,8 +22,9 @@ export class RealtimeListener implements OnApplicationShutdown {
 
   constructor(
     private readonly gateway: RealtimeGateway,
-    private readonly agenda: AgendaService,
+    private readonly stats: StatsService,
     @InjectRepository(Participant) private readonly participants: Repository<Participant>,
+    @InjectRepository(User) private readonly users: Repository<User>,
   ) {}
 
   @OnEvent(MeetingChanged.EVENT, { async: true, promisify: true })
@@ -33,8 +36,9 @@ export class RealtimeListener implements OnApplicationShutdown {
         where: { id: In([meeting.requester.participantId, meeting.invitee.participantId]) },
       });
       // Each party gets the meeting as the HTTP API shows it to them (direction, partner).
-      for (const party of parties)
+      for (const party of parties) {
         this.gateway.toUsers([party.userId], event.name, forViewer(meeting, party.id));
+      }
       this.scheduleStats(meeting.editionId);
     } catch (error) {
       this.logger.error(error);
@@ -51,6 +55,32 @@ export class RealtimeListener implements OnApplicationShutdown {
     );
   }
 
+  @OnEvent(ConventionChanged.EVENT, { async: true, promisify: true })
+  async onConvention(event: ConventionChanged): Promise<void> {
+    const { convention } = event;
+    try {
+      const staff = await this.users.find({
+        select: { id: true },
+        where: { organizationId: In(convention.parties.map((p) => p.organizationId)) },
+      });
+      this.gateway.toUsers(
+        staff.map((u) => u.id),
+        'convention.updated',
+        convention,
+      );
+      if (event.signed)
+        this.gateway.toEdition(convention.editionId, 'convention.signed', convention);
+      this.scheduleStats(convention.editionId);
+    } catch (error) {
+      this.logger.error(error);
+    }
+  }
+
+  @OnEvent(StatsChanged.EVENT)
+  onStats(event: StatsChanged): void {
+    this.scheduleStats(event.editionId);
+  }
+
   @OnEvent(AnnouncementPublished.EVENT)
   onAnnouncement(event: AnnouncementPublished): void {
     this.gateway.toEveryoneAt(event.announcement.editionId, 'announcement', event.announcement);
@@ -64,11 +94,9 @@ export class RealtimeListener implements OnApplicationShutdown {
     if (this.pendingStats.has(editionId)) return;
     const timer = setTimeout(() => {
       this.pendingStats.delete(editionId);
-      this.agenda
-        .funnel(editionId)
-        .then((meetings) =>
-          this.gateway.toEdition(editionId, 'stats.updated', { editionId, meetings }),
-        )
+      this.stats
+        .stats(editionId)
+        .then((stats) => this.gateway.toEdition(editionId, 'stats.updated', stats))
         .catch((error: unknown) => this.logger.error(error));
     }, STATS_EVERY_MS);
     this.pendingStats.set(editionId, timer);

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ConventionsModule } from '../conventions/conventions.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 import { RealtimeListener } from './realtime.listener.js';
 
 @Module({
-  imports: [MeetingsModule],
+  imports: [MeetingsModule, ConventionsModule],
   providers: [RealtimeGateway, RealtimeListener],
 })
 export class RealtimeModule {}

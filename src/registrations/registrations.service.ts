@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import QRCode from 'qrcode';
 import type { Repository } from 'typeorm';
@@ -9,6 +10,7 @@ import { User } from '../auth/user.entity.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { conflict, forbidden, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import { StatsChanged } from '../conventions/convention.events.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
 import { Organization } from '../exhibitors/organization.entity.js';
@@ -37,6 +39,7 @@ export class RegistrationsService {
     private readonly auth: AuthService,
     private readonly uow: UnitOfWork,
     private readonly log: ActivityLogService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Public sign-up; a visitor who already has an account registers again with its password. */
@@ -87,6 +90,7 @@ export class RegistrationsService {
       });
       return { participant: created, user };
     });
+    this.events.emit(StatsChanged.EVENT, new StatsChanged(editionId));
     return {
       participantId: participant.participant.id,
       editionId,
@@ -159,7 +163,7 @@ export class RegistrationsService {
   async checkIn(user: AuthUser, editionId: string, badgeCode: string): Promise<CheckInResultDto> {
     await this.editions.require(editionId);
     const code = normalizeBadgeCode(badgeCode);
-    return this.uow.write(async (manager) => {
+    const result = await this.uow.write(async (manager) => {
       const participant = await manager.findOneBy(Participant, { badgeCode: code, editionId });
       if (!participant) {
         throw notFound('registration/unknown_badge', `No badge ${code} at this edition`);
@@ -186,6 +190,8 @@ export class RegistrationsService {
         alreadyCheckedIn,
       };
     });
+    if (!result.alreadyCheckedIn) this.events.emit(StatsChanged.EVENT, new StatsChanged(editionId));
+    return result;
   }
 
   async list(editionId: string, query: ListRegistrationsQueryDto): Promise<RegistrationsPageDto> {

@@ -1,5 +1,10 @@
 import { Foundation1763900000000 } from './1763900000000-Foundation.js';
 import { Meetings1763910000000 } from './1763910000000-Meetings.js';
+import { Conventions1763920000000 } from './1763920000000-Conventions.js';
 
 /** Every migration, in order; run at start-up. */
-export const MIGRATIONS = [Foundation1763900000000, Meetings1763910000000];
+export const MIGRATIONS = [
+  Foundation1763900000000,
+  Meetings1763910000000,
+  Conventions1763920000000,
+];

@@ -1,0 +1,351 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { In, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/decorators.js';
+import { ActivityLogService } from '../common/activity-log.service.js';
+import { conflict, forbidden, notFound } from '../common/errors.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { EditionsService } from '../editions/editions.service.js';
+import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
+import { Organization } from '../exhibitors/organization.entity.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { Participant } from '../participants/participant.entity.js';
+import { ConventionChanged } from './convention.events.js';
+import { ConventionViews } from './convention-views.js';
+import {
+  Convention,
+  CONVENTION_TRANSITIONS,
+  ConventionMeeting,
+  ConventionParty,
+  SIGNED_STATUSES,
+} from './convention.entity.js';
+import type {
+  ChangeStatusDto,
+  ConfirmDto,
+  ConventionDetailDto,
+  CreateConventionDto,
+  FollowUpDto,
+  UpdateConventionDto,
+} from './conventions.dto.js';
+
+/**
+ * Conventions from declaration to follow-up. A party's exhibitor declares and proposes changes,
+ * the other parties confirm; organizers record and correct anything. Every change is logged.
+ */
+@Injectable()
+export class ConventionsService {
+  constructor(
+    private readonly editions: EditionsService,
+    private readonly views: ConventionViews,
+    private readonly uow: UnitOfWork,
+    private readonly log: ActivityLogService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateConventionDto): Promise<ConventionDetailDto> {
+    await this.editions.require(dto.editionId);
+    const organizationIds = dto.parties.map((p) => p.organizationId);
+    if (new Set(organizationIds).size !== organizationIds.length) {
+      throw new BadRequestException(['parties must name each organization once']);
+    }
+    if (user.role !== 'organizer' && !organizationIds.includes(user.organizationId ?? '')) {
+      throw forbidden(
+        'convention/not_a_party',
+        'You can only declare a convention your organization is a party to',
+      );
+    }
+    const id = await this.uow.write(async (manager) => {
+      const known = await manager.findBy(Organization, { id: In(organizationIds) });
+      organizationIds.forEach((orgId, i) => {
+        if (!known.some((o) => o.id === orgId)) {
+          throw notFound(
+            'convention/unknown_organization',
+            `parties.${i}.organizationId is not a known organization`,
+          );
+        }
+      });
+      const now = new Date();
+      const convention = manager.create(Convention, {
+        editionId: dto.editionId,
+        title: dto.title,
+        kind: dto.kind,
+        description: dto.description ?? '',
+        status: 'envisaged',
+        estimatedAnnualValueEur: dto.estimatedAnnualValueEur ?? null,
+        jobsCreated: dto.jobsCreated ?? null,
+        insertionJobs: dto.insertionJobs ?? null,
+        localSupplyShare: dto.localSupplyShare ?? null,
+        signedAt: null,
+        createdById: user.id,
+      });
+      await manager.insert(Convention, convention);
+      await manager.insert(
+        ConventionParty,
+        dto.parties.map((p) =>
+          manager.create(ConventionParty, {
+            conventionId: convention.id,
+            organizationId: p.organizationId,
+            role: p.role,
+            public: false,
+            // Organizers record what the parties agreed; an exhibitor speaks for its own side only.
+            confirmedAt:
+              user.role === 'organizer' || p.organizationId === user.organizationId ? now : null,
+          }),
+        ),
+      );
+      await this.linkMeetings(manager, convention, organizationIds, dto.meetingIds ?? []);
+      await this.record(manager, user, convention, 'convention.declared', {
+        status: 'envisaged',
+        at: now.toISOString(),
+      });
+      return convention.id;
+    });
+    return this.publish(user, id, false);
+  }
+
+  async update(
+    user: AuthUser,
+    conventionId: string,
+    dto: UpdateConventionDto,
+  ): Promise<ConventionDetailDto> {
+    const { convention, parties } = await this.asPartyOrOrganizer(user, conventionId);
+    const { meetingIds, ...fields } = dto;
+    const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    await this.uow.write(async (manager) => {
+      await manager.update(Convention, { id: conventionId }, { ...changes, updatedAt: new Date() });
+      if (meetingIds) {
+        await manager.delete(ConventionMeeting, { conventionId });
+        await this.linkMeetings(
+          manager,
+          convention,
+          parties.map((p) => p.organizationId),
+          meetingIds,
+        );
+      }
+      if (user.role !== 'organizer') {
+        // A change proposed by one party needs the others to confirm it again.
+        await manager.update(ConventionParty, { conventionId }, { confirmedAt: null });
+        await manager.update(
+          ConventionParty,
+          { conventionId, organizationId: user.organizationId! },
+          { confirmedAt: new Date() },
+        );
+      }
+      await this.record(manager, user, convention, 'convention.updated', {
+        fields: [...Object.keys(changes), ...(meetingIds ? ['meetingIds'] : [])],
+      });
+    });
+    return this.publish(user, conventionId, false);
+  }
+
+  async changeStatus(
+    user: AuthUser,
+    conventionId: string,
+    dto: ChangeStatusDto,
+  ): Promise<ConventionDetailDto> {
+    const { convention, parties } = await this.asPartyOrOrganizer(user, conventionId);
+    if (dto.correction && user.role !== 'organizer') {
+      throw forbidden('convention/organizers_only', 'Only organizers record corrections');
+    }
+    const from = convention.status;
+    if (!dto.correction && !CONVENTION_TRANSITIONS[from].includes(dto.status)) {
+      throw conflict(
+        'convention/illegal_transition',
+        `A ${from} convention cannot become ${dto.status}`,
+      );
+    }
+    if (
+      dto.status === 'signed' &&
+      user.role !== 'organizer' &&
+      parties.some((p) => p.confirmedAt === null)
+    ) {
+      throw conflict(
+        'convention/unconfirmed_parties',
+        'Every party must confirm the convention before it is signed',
+      );
+    }
+    const at = dto.at ? new Date(dto.at) : new Date();
+    await this.uow.write(async (manager) => {
+      await manager.update(
+        Convention,
+        { id: conventionId },
+        {
+          status: dto.status,
+          updatedAt: new Date(),
+          ...(dto.status === 'signed' ? { signedAt: at } : {}),
+        },
+      );
+      await this.record(manager, user, convention, 'convention.status_changed', {
+        from,
+        status: dto.status,
+        at: at.toISOString(),
+        note: dto.note ?? null,
+        correction: !!dto.correction,
+      });
+    });
+    return this.publish(user, conventionId, dto.status === 'signed');
+  }
+
+  async confirm(
+    user: AuthUser,
+    conventionId: string,
+    dto: ConfirmDto,
+  ): Promise<ConventionDetailDto> {
+    const { convention, parties } = await this.views.load(conventionId);
+    if (!this.views.isParty(user, parties)) {
+      throw forbidden('convention/not_a_party', 'Only a party to the convention can confirm it');
+    }
+    await this.uow.write(async (manager) => {
+      await manager.update(
+        ConventionParty,
+        { conventionId, organizationId: user.organizationId! },
+        { confirmedAt: new Date(), ...(dto.public === undefined ? {} : { public: dto.public }) },
+      );
+      await this.record(manager, user, convention, 'convention.confirmed', {
+        public: dto.public ?? null,
+      });
+    });
+    return this.publish(user, conventionId, false);
+  }
+
+  /** A party agrees, or no longer agrees, to the convention being public. */
+  async setConsent(
+    user: AuthUser,
+    conventionId: string,
+    organizationId: string,
+    isPublic: boolean,
+  ): Promise<ConventionDetailDto> {
+    const { convention, parties } = await this.asPartyOrOrganizer(user, conventionId);
+    if (!parties.some((p) => p.organizationId === organizationId)) {
+      throw notFound(
+        'convention/unknown_party',
+        'organizationId is not a party to this convention',
+      );
+    }
+    if (user.role !== 'organizer' && user.organizationId !== organizationId) {
+      throw forbidden(
+        'convention/not_your_party',
+        'You can only give or withdraw your own organization’s consent',
+      );
+    }
+    await this.uow.write(async (manager) => {
+      await manager.update(ConventionParty, { conventionId, organizationId }, { public: isPublic });
+      await this.record(manager, user, convention, 'convention.consent_changed', {
+        organizationId,
+        public: isPublic,
+      });
+    });
+    return this.publish(user, conventionId, false);
+  }
+
+  async followUp(
+    user: AuthUser,
+    conventionId: string,
+    dto: FollowUpDto,
+  ): Promise<ConventionDetailDto> {
+    const { convention } = await this.asPartyOrOrganizer(user, conventionId);
+    if (!SIGNED_STATUSES.includes(convention.status)) {
+      throw conflict('convention/not_signed', 'Follow-up notes are for signed conventions');
+    }
+    await this.uow.write((manager) =>
+      this.record(manager, user, convention, 'convention.follow_up', {
+        note: dto.note,
+        at: (dto.at ? new Date(dto.at) : new Date()).toISOString(),
+      }),
+    );
+    return this.publish(user, conventionId, false);
+  }
+
+  private async asPartyOrOrganizer(user: AuthUser, conventionId: string) {
+    const loaded = await this.views.visible(user, conventionId);
+    if (user.role !== 'organizer' && !this.views.isParty(user, loaded.parties)) {
+      throw forbidden(
+        'convention/not_a_party',
+        'Only the parties and organizers can change a convention',
+      );
+    }
+    return loaded;
+  }
+
+  /** Links held meetings of the edition in which one of the parties took part. */
+  private async linkMeetings(
+    manager: EntityManager,
+    convention: Convention,
+    organizationIds: string[],
+    meetingIds: string[],
+  ): Promise<void> {
+    const wanted = [...new Set(meetingIds)];
+    if (wanted.length === 0) return;
+    const meetings = await manager.findBy(Meeting, {
+      id: In(wanted),
+      editionId: convention.editionId,
+    });
+    const participants = await manager.findBy(Participant, {
+      id: In(meetings.flatMap((m) => [m.requesterId, m.inviteeId])),
+    });
+    const exhibitors = await manager.findBy(Exhibitor, {
+      id: In(participants.map((p) => p.exhibitorId).filter((id): id is string => !!id)),
+    });
+    const organizationOf = (participantId: string) => {
+      const exhibitorId = participants.find((p) => p.id === participantId)?.exhibitorId;
+      return exhibitors.find((e) => e.id === exhibitorId)?.organizationId;
+    };
+    for (const id of wanted) {
+      const meeting = meetings.find((m) => m.id === id);
+      if (!meeting)
+        throw notFound(
+          'convention/unknown_meeting',
+          `meetingIds: ${id} is not a meeting of this edition`,
+        );
+      if (meeting.status !== 'held') {
+        throw conflict(
+          'convention/meeting_not_held',
+          `meetingIds: ${id} is ${meeting.status}, not held`,
+        );
+      }
+      const sides = [organizationOf(meeting.requesterId), organizationOf(meeting.inviteeId)];
+      if (!sides.some((org) => org && organizationIds.includes(org))) {
+        throw forbidden(
+          'convention/foreign_meeting',
+          `meetingIds: none of the parties took part in meeting ${id}`,
+        );
+      }
+    }
+    await manager.insert(
+      ConventionMeeting,
+      wanted.map((meetingId) =>
+        manager.create(ConventionMeeting, { conventionId: convention.id, meetingId }),
+      ),
+    );
+  }
+
+  private record(
+    manager: EntityManager,
+    user: AuthUser,
+    convention: Convention,
+    action: string,
+    data: Record<string, unknown>,
+  ) {
+    return this.log.record(manager, {
+      action,
+      subjectType: 'convention',
+      subjectId: convention.id,
+      editionId: convention.editionId,
+      actorId: user.id,
+      data,
+    });
+  }
+
+  private async publish(
+    user: AuthUser,
+    conventionId: string,
+    signed: boolean,
+  ): Promise<ConventionDetailDto> {
+    const detail = await this.views.detail(user, conventionId);
+    const [convention] = await this.views.toDtos([
+      await this.views.load(conventionId).then((l) => l.convention),
+    ]);
+    this.events.emit(ConventionChanged.EVENT, new ConventionChanged(convention, signed));
+    return detail;
+  }
+}

@@ -1,0 +1,520 @@
+import { Listener, settle } from './support/sockets.js';
+import {
+  as,
+  liveEditionBody,
+  TestSession,
+  type EditionInfo,
+  type ExhibitorInfo,
+  type VisitorInfo,
+} from './support/session.js';
+
+interface Convention {
+  id: string;
+  status: string;
+  signedAt: string | null;
+  parties: {
+    organizationId: string;
+    name: string;
+    role: string;
+    public: boolean;
+    confirmed: boolean;
+  }[];
+  meetingIds: string[];
+  history: {
+    status: string;
+    at: string;
+    by: { name: string } | null;
+    note: string | null;
+    correction: boolean;
+  }[];
+  followUps: { note: string; at: string }[];
+}
+
+describe('conventions', () => {
+  let s: TestSession;
+  let edition: EditionInfo;
+  let lazaret: ExhibitorInfo;
+  let frca: ExhibitorInfo;
+  let outsider: ExhibitorInfo;
+  let visitor: VisitorInfo;
+  let heldMeeting: string;
+  let pendingMeeting: string;
+
+  const post = (token: string, url: string, body: object = {}) => as(s.http, token).post(url, body);
+  const declare = (token: string, body: object = {}) =>
+    post(token, '/api/conventions', {
+      editionId: edition.id,
+      title: 'Approvisionnement en circuit court des villages vacances',
+      kind: 'supply',
+      description: 'Produits régionaux livrés au Lazaret par les coopératives agricoles.',
+      parties: [
+        { organizationId: lazaret.organizationId, role: 'buyer' },
+        { organizationId: frca.organizationId, role: 'supplier' },
+      ],
+      meetingIds: [heldMeeting],
+      estimatedAnnualValueEur: 60000,
+      localSupplyShare: 0.45,
+      ...body,
+    });
+  const status = (token: string, id: string, body: object) =>
+    post(token, `/api/conventions/${id}/status`, body);
+
+  beforeAll(async () => {
+    s = await TestSession.start();
+    edition = (await as(s.http, s.organizerToken).post('/api/editions', liveEditionBody()))
+      .body as EditionInfo;
+    lazaret = await s.onboardExhibitor(edition.id, {
+      organization: { name: 'Le Lazaret', legalForm: 'association' },
+    });
+    frca = await s.onboardExhibitor(edition.id, {
+      organization: { name: 'FRCA Languedoc-Roussillon', legalForm: 'cooperative' },
+    });
+    outsider = await s.onboardExhibitor(edition.id, { organization: { name: 'Recyclerie' } });
+    visitor = await s.registerVisitor(edition.id);
+    const req = await post(lazaret.token, `/api/editions/${edition.id}/meetings`, {
+      toParticipantId: frca.participantId,
+    });
+    await post(frca.token, `/api/meetings/${req.body.id}/accept`, {
+      slotId: edition.slots[0].id,
+    }).expect(200);
+    await post(lazaret.token, `/api/meetings/${req.body.id}/attendance`, {
+      attendance: 'held',
+      outcome: 'convention_envisaged',
+    }).expect(200);
+    heldMeeting = req.body.id;
+    const pending = await post(outsider.token, `/api/editions/${edition.id}/meetings`, {
+      toParticipantId: frca.participantId,
+    });
+    pendingMeeting = pending.body.id;
+  });
+  afterAll(() => s.close());
+
+  it('lets a party declare a convention born of a held meeting', async () => {
+    const res = await declare(lazaret.token);
+    expect(res.status).toBe(201);
+    const c = res.body as Convention;
+    expect(c).toMatchObject({
+      status: 'envisaged',
+      kind: 'supply',
+      meetingIds: [heldMeeting],
+      estimatedAnnualValueEur: 60000,
+      localSupplyShare: 0.45,
+      signedAt: null,
+    });
+    expect(c.parties).toEqual(
+      expect.arrayContaining([
+        {
+          organizationId: lazaret.organizationId,
+          name: 'Le Lazaret',
+          role: 'buyer',
+          public: false,
+          confirmed: true,
+        },
+        {
+          organizationId: frca.organizationId,
+          name: 'FRCA Languedoc-Roussillon',
+          role: 'supplier',
+          public: false,
+          confirmed: false,
+        },
+      ]),
+    );
+    expect(c.history).toEqual([
+      expect.objectContaining({
+        status: 'envisaged',
+        by: { id: expect.any(String), name: 'Jeanne Contact' },
+        correction: false,
+      }),
+    ]);
+  });
+
+  it('names what is wrong with a declaration', async () => {
+    const bad = await declare(lazaret.token, {
+      kind: 'gift',
+      parties: [{ organizationId: lazaret.organizationId, role: 'buyer' }],
+      localSupplyShare: 1.5,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toEqual(
+      expect.arrayContaining([
+        'kind must be one of: supply, partnership, subcontracting, service, financing, other',
+        'parties must contain at least 2 elements',
+        'localSupplyShare must not be greater than 1',
+      ]),
+    );
+    const twice = await declare(lazaret.token, {
+      parties: [
+        { organizationId: lazaret.organizationId, role: 'a' },
+        { organizationId: lazaret.organizationId, role: 'b' },
+      ],
+    });
+    expect(twice.body.message).toEqual(['parties must name each organization once']);
+    const unknown = await declare(lazaret.token, {
+      parties: [
+        { organizationId: lazaret.organizationId, role: 'a' },
+        { organizationId: '00000000-0000-4000-8000-000000000000', role: 'b' },
+      ],
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toBe('parties.1.organizationId is not a known organization');
+    const notHeld = await declare(lazaret.token, { meetingIds: [pendingMeeting] });
+    expect(notHeld.status).toBe(409);
+    expect(notHeld.body.message).toBe(`meetingIds: ${pendingMeeting} is requested, not held`);
+  });
+
+  it('lets only parties and organizers declare', async () => {
+    expect((await declare(outsider.token)).status).toBe(403);
+    expect((await declare(visitor.token)).status).toBe(403);
+    expect((await s.http.post('/api/conventions').send({})).status).toBe(401);
+    expect((await declare(s.organizerToken)).status).toBe(201);
+  });
+
+  it('goes envisaged → negotiating → signed → in force → completed, and refuses illegal jumps', async () => {
+    const c = (await declare(lazaret.token)).body as Convention;
+    const jump = await status(lazaret.token, c.id, { status: 'signed' });
+    expect(jump.status).toBe(409);
+    expect(jump.body).toMatchObject({
+      code: 'convention/illegal_transition',
+      message: 'A envisaged convention cannot become signed',
+    });
+    await status(lazaret.token, c.id, { status: 'negotiating', note: 'Premier devis reçu' }).expect(
+      200,
+    );
+
+    const unconfirmed = await status(lazaret.token, c.id, { status: 'signed' });
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body.code).toBe('convention/unconfirmed_parties');
+    await post(frca.token, `/api/conventions/${c.id}/confirm`, { public: true }).expect(200);
+    const signed = await status(frca.token, c.id, {
+      status: 'signed',
+      at: '2027-07-15T10:00:00+02:00',
+      note: 'Signée au siège de la FRCA',
+    });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ status: 'signed', signedAt: '2027-07-15T08:00:00.000Z' });
+
+    await status(lazaret.token, c.id, { status: 'in_force' }).expect(200);
+    await status(lazaret.token, c.id, { status: 'completed' }).expect(200);
+    expect((await status(lazaret.token, c.id, { status: 'abandoned' })).status).toBe(409);
+    const detail = await as(s.http, frca.token).get(`/api/conventions/${c.id}`);
+    expect(detail.body.history.map((h: Convention['history'][number]) => h.status)).toEqual([
+      'envisaged',
+      'negotiating',
+      'signed',
+      'in_force',
+      'completed',
+    ]);
+    expect(detail.body.history[1]).toMatchObject({
+      note: 'Premier devis reçu',
+      by: { name: 'Jeanne Contact' },
+    });
+    expect(detail.body.history[2]).toMatchObject({
+      at: '2027-07-15T08:00:00.000Z',
+      note: 'Signée au siège de la FRCA',
+    });
+  });
+
+  it('can be abandoned from any open state; organizers may correct, parties may not', async () => {
+    const c = (await declare(lazaret.token)).body as Convention;
+    await status(frca.token, c.id, {
+      status: 'abandoned',
+      note: 'Transport frigorifique trop cher',
+    }).expect(200);
+    expect((await status(lazaret.token, c.id, { status: 'negotiating' })).status).toBe(409);
+    expect(
+      (await status(lazaret.token, c.id, { status: 'negotiating', correction: true })).status,
+    ).toBe(403);
+    const fixed = await status(s.organizerToken, c.id, {
+      status: 'negotiating',
+      correction: true,
+      note: 'Abandon saisi par erreur',
+    });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.history.at(-1)).toMatchObject({ status: 'negotiating', correction: true });
+    expect((await status(outsider.token, c.id, { status: 'abandoned' })).status).toBe(404);
+    expect((await status(lazaret.token, c.id, { status: 'done' })).body.message).toEqual([
+      'status must be one of: envisaged, negotiating, signed, in_force, completed, abandoned',
+    ]);
+  });
+
+  it('asks the other parties to confirm again after one party changes the convention', async () => {
+    const c = (await declare(lazaret.token)).body as Convention;
+    await post(frca.token, `/api/conventions/${c.id}/confirm`).expect(200);
+    const changed = await as(s.http, lazaret.token).patch(`/api/conventions/${c.id}`, {
+      estimatedAnnualValueEur: 75000,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.estimatedAnnualValueEur).toBe(75000);
+    const confirmed = Object.fromEntries(
+      changed.body.parties.map((p: Convention['parties'][number]) => [
+        p.organizationId,
+        p.confirmed,
+      ]),
+    );
+    expect(confirmed).toEqual({ [lazaret.organizationId]: true, [frca.organizationId]: false });
+    expect(
+      (await as(s.http, outsider.token).patch(`/api/conventions/${c.id}`, { title: 'Piratée' }))
+        .status,
+    ).toBe(404);
+    expect((await post(outsider.token, `/api/conventions/${c.id}/confirm`)).status).toBe(403);
+  });
+
+  it('takes follow-up notes after signature only', async () => {
+    const c = (await declare(s.organizerToken)).body as Convention;
+    const early = await post(lazaret.token, `/api/conventions/${c.id}/follow-ups`, {
+      note: 'Trop tôt',
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('convention/not_signed');
+    await status(s.organizerToken, c.id, { status: 'negotiating' }).expect(200);
+    await status(s.organizerToken, c.id, { status: 'signed' }).expect(200);
+    const note =
+      'Un an après, le Lazaret a augmenté ses achats régionaux grâce à des livraisons adaptées.';
+    const res = await post(lazaret.token, `/api/conventions/${c.id}/follow-ups`, {
+      note,
+      at: '2028-07-15T09:00:00+02:00',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.followUps).toEqual([
+      expect.objectContaining({ note, at: '2028-07-15T07:00:00.000Z' }),
+    ]);
+  });
+
+  it('shows the public only signed conventions that every party agreed to publish', async () => {
+    const c = (await declare(lazaret.token)).body as Convention;
+    const publicIds = async () =>
+      ((await s.http.get(`/api/conventions?editionId=${edition.id}`)).body as Convention[]).map(
+        (x) => x.id,
+      );
+    await as(s.http, lazaret.token)
+      .patch(`/api/conventions/${c.id}/parties/${lazaret.organizationId}`, { public: true })
+      .expect(200);
+    await post(frca.token, `/api/conventions/${c.id}/confirm`, { public: true }).expect(200);
+    expect(await publicIds()).not.toContain(c.id);
+    expect((await s.http.get(`/api/conventions/${c.id}`)).status).toBe(404);
+
+    await status(lazaret.token, c.id, { status: 'negotiating' }).expect(200);
+    await status(lazaret.token, c.id, { status: 'signed' }).expect(200);
+    expect(await publicIds()).toContain(c.id);
+    const seen = await s.http.get(`/api/conventions/${c.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.history.every((h: Convention['history'][number]) => h.by === null)).toBe(true);
+
+    const foreign = await as(s.http, frca.token).patch(
+      `/api/conventions/${c.id}/parties/${lazaret.organizationId}`,
+      { public: false },
+    );
+    expect(foreign.status).toBe(403);
+    await as(s.http, frca.token)
+      .patch(`/api/conventions/${c.id}/parties/${frca.organizationId}`, { public: false })
+      .expect(200);
+    expect(await publicIds()).not.toContain(c.id);
+    expect((await s.http.get(`/api/conventions/${c.id}`)).status).toBe(404);
+    expect((await as(s.http, outsider.token).get(`/api/conventions/${c.id}`)).status).toBe(404);
+    expect((await as(s.http, frca.token).get(`/api/conventions/${c.id}`)).status).toBe(200);
+  });
+
+  it('lists all conventions to organizers, with filters, and theirs to parties', async () => {
+    const all = (await as(s.http, s.organizerToken).get(`/api/conventions?editionId=${edition.id}`))
+      .body as Convention[];
+    const mine = (await as(s.http, outsider.token).get(`/api/conventions?editionId=${edition.id}`))
+      .body as Convention[];
+    const lazaretSees = (
+      await as(s.http, lazaret.token).get(`/api/conventions?editionId=${edition.id}`)
+    ).body as Convention[];
+    expect(all.length).toBeGreaterThan(5);
+    expect(lazaretSees.length).toBe(all.length);
+    expect(
+      mine.every(
+        (c) => c.status === 'signed' || c.status === 'in_force' || c.status === 'completed',
+      ),
+    ).toBe(true);
+    const abandoned = (
+      await as(s.http, s.organizerToken).get(
+        `/api/conventions?editionId=${edition.id}&status=completed`,
+      )
+    ).body as Convention[];
+    expect(abandoned.map((c) => c.status)).toEqual(['completed']);
+    expect((await s.http.get('/api/conventions?status=done')).status).toBe(400);
+  });
+});
+
+describe('organizer figures, exports and live counters', () => {
+  let s: TestSession;
+  let edition: EditionInfo;
+
+  beforeAll(async () => {
+    s = await TestSession.start();
+    edition = (await as(s.http, s.organizerToken).post('/api/editions', liveEditionBody()))
+      .body as EditionInfo;
+  });
+  afterAll(() => s.close());
+
+  it('counts exhibitors, registrations, check-ins, meetings and conventions, and exports them', async () => {
+    const organizerSocket = await Listener.connect(s.testApp.url, s.organizerToken);
+    await organizerSocket.socket.emitWithAck('edition.subscribe', { editionId: edition.id });
+    const a = await s.onboardExhibitor(edition.id, {
+      organization: { name: 'Coopérative Fromagère des Cévennes' },
+    });
+    const b = await s.onboardExhibitor(edition.id, {
+      organization: { name: 'Société Économique Œcuménique' },
+    });
+    const c = await s.onboardExhibitor(edition.id);
+    const partySocket = await Listener.connect(s.testApp.url, a.token);
+    const otherSocket = await Listener.connect(s.testApp.url, c.token);
+    const pro = await s.registerVisitor(edition.id, { category: 'professional' });
+    await s.registerVisitor(edition.id, { category: 'public' });
+    await as(s.http, s.organizerToken)
+      .post(`/api/editions/${edition.id}/check-ins`, { badgeCode: pro.badgeCode })
+      .expect(200);
+    try {
+      const held = await as(s.http, a.token).post(`/api/editions/${edition.id}/meetings`, {
+        toParticipantId: b.participantId,
+        message: 'Fromages pour la cantine ?',
+      });
+      await as(s.http, b.token)
+        .post(`/api/meetings/${held.body.id}/accept`, { slotId: edition.slots[0].id })
+        .expect(200);
+      await as(s.http, a.token)
+        .post(`/api/meetings/${held.body.id}/attendance`, {
+          attendance: 'held',
+          outcome: 'convention_envisaged',
+        })
+        .expect(200);
+      const other = await as(s.http, c.token).post(`/api/editions/${edition.id}/meetings`, {
+        toParticipantId: b.participantId,
+      });
+      await as(s.http, b.token)
+        .post(`/api/meetings/${other.body.id}/accept`, { slotId: edition.slots[1].id })
+        .expect(200);
+      await as(s.http, pro.token)
+        .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: a.participantId })
+        .expect(201);
+
+      const res = await as(s.http, a.token).post('/api/conventions', {
+        editionId: edition.id,
+        title: 'Fromages en circuit court pour la cantine « Les Œillets »',
+        kind: 'supply',
+        parties: [
+          { organizationId: a.organizationId, role: 'fournisseur' },
+          { organizationId: b.organizationId, role: 'acheteur' },
+        ],
+        meetingIds: [held.body.id],
+        estimatedAnnualValueEur: 12000,
+        jobsCreated: 2,
+        insertionJobs: 1,
+      });
+      const conventionId = res.body.id as string;
+      expect(
+        (
+          await partySocket.waitFor<{ id: string }>(
+            'convention.updated',
+            (p) => p.id === conventionId,
+          )
+        ).id,
+      ).toBe(conventionId);
+      await as(s.http, b.token).post(`/api/conventions/${conventionId}/confirm`).expect(200);
+      await as(s.http, a.token)
+        .post(`/api/conventions/${conventionId}/status`, { status: 'negotiating' })
+        .expect(200);
+      await as(s.http, a.token)
+        .post(`/api/conventions/${conventionId}/status`, { status: 'signed' })
+        .expect(200);
+      const signedLive = await organizerSocket.waitFor<{ id: string; status: string }>(
+        'convention.signed',
+        (p) => p.id === conventionId,
+      );
+      expect(signedLive.status).toBe('signed');
+      const live = await organizerSocket.waitFor<{ conventions: { signed: number } }>(
+        'stats.updated',
+        (p) => p.conventions?.signed === 1,
+        5000,
+      );
+      expect(live.conventions.signed).toBe(1);
+      await settle();
+      expect(otherSocket.events('convention.updated')).toEqual([]);
+      expect(otherSocket.events('convention.signed')).toEqual([]);
+      expect(partySocket.events('stats.updated')).toEqual([]);
+
+      const stats = await as(s.http, s.organizerToken).get(`/api/editions/${edition.id}/stats`);
+      expect(stats.status).toBe(200);
+      expect(stats.body).toEqual({
+        editionId: edition.id,
+        exhibitors: 3,
+        registrations: { visitors: 2, professional: 1, public: 1, exhibitorStaff: 3 },
+        checkIns: 1,
+        meetings: {
+          requested: 1,
+          scheduled: 1,
+          held: 1,
+          no_show: 0,
+          declined: 0,
+          cancelled: 0,
+          expired: 0,
+          total: 3,
+        },
+        conventions: {
+          total: 1,
+          signed: 1,
+          byStatus: {
+            envisaged: 0,
+            negotiating: 0,
+            signed: 1,
+            in_force: 0,
+            completed: 0,
+            abandoned: 0,
+          },
+          byKind: {
+            supply: 1,
+            partnership: 0,
+            subcontracting: 0,
+            service: 0,
+            financing: 0,
+            other: 0,
+          },
+          estimatedAnnualValueEur: 12000,
+          jobsCreated: 2,
+          insertionJobs: 1,
+        },
+        conversion: { heldMeetings: 1, heldMeetingsWithConvention: 1, rate: 1 },
+      });
+      expect((await as(s.http, a.token).get(`/api/editions/${edition.id}/stats`)).status).toBe(403);
+
+      const csv = await as(s.http, s.organizerToken)
+        .get(`/api/editions/${edition.id}/conventions.csv`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (d: Buffer) => chunks.push(d));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const bytes = csv.body as Buffer;
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+      expect(lines[0].split(';').slice(0, 5)).toEqual(['id', 'titre', 'type', 'statut', 'parties']);
+      expect(lines[1]).toContain('Fromages en circuit court pour la cantine « Les Œillets »');
+      expect(lines[1]).toContain(
+        'Coopérative Fromagère des Cévennes (fournisseur) | Société Économique Œcuménique (acheteur)',
+      );
+      expect(lines[1].split(';').slice(2, 4)).toEqual(['approvisionnement', 'signée']);
+      expect(lines.filter((l) => l !== '')).toHaveLength(2);
+
+      const meetingsCsv = await as(s.http, s.organizerToken).get(
+        `/api/editions/${edition.id}/meetings.csv`,
+      );
+      const meetingLines = meetingsCsv.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      expect(meetingLines).toHaveLength(4);
+      expect(meetingLines.join('\n')).toContain('Fromages pour la cantine ?');
+      expect(
+        (await as(s.http, a.token).get(`/api/editions/${edition.id}/conventions.csv`)).status,
+      ).toBe(403);
+    } finally {
+      [organizerSocket, partySocket, otherSocket].forEach((l) => l.close());
+    }
+  });
+});
