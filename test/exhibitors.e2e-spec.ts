@@ -73,6 +73,25 @@ describe('exhibitors and organization profiles', () => {
     expect(twice.body.code).toBe('exhibitor/already_exhibiting');
   });
 
+  it('keeps the account of a returning exhibitor’s contact at the next edition', async () => {
+    const body = exhibitorBody({ organization: { name: 'Mobileco' } });
+    const first = await onboard(body);
+    const next = await s.createEdition({ name: 'Coventis 2031' });
+    const again = await onboard(
+      { ...body, contact: { ...body.contact, password: 'ignored-password' } },
+      next.id,
+    );
+    expect(again.status).toBe(201);
+    expect(again.body.organizationId).toBe(first.body.organizationId);
+    const login = await s.http
+      .post('/api/auth/login')
+      .send({ email: body.contact.email, password: body.contact.password });
+    const me = await s.http.get('/api/auth/me').auth(login.body.accessToken, { type: 'bearer' });
+    expect(
+      me.body.participations.map((p: { participantId: string }) => p.participantId).sort(),
+    ).toEqual([first.body.participantId, again.body.participantId].sort());
+  });
+
   it('refuses a contact email that already has an account, and creates nothing', async () => {
     const first = exhibitorBody();
     await onboard(first).expect(201);

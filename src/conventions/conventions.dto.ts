@@ -74,6 +74,8 @@ export class CreateConventionDto extends ConventionFieldsDto {
     description: 'The held meetings the convention was born of',
   })
   meetingIds?: string[];
+  @DateTime({ optional: true, description: 'When the convention was first envisaged, if not now' })
+  envisagedAt?: string;
 }
 
 export class UpdateConventionDto extends ConventionFieldsDto {

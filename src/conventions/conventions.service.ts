@@ -96,7 +96,7 @@ export class ConventionsService {
       await this.linkMeetings(manager, convention, organizationIds, dto.meetingIds ?? []);
       await this.record(manager, user, convention, 'convention.declared', {
         status: 'envisaged',
-        at: now.toISOString(),
+        at: (dto.envisagedAt ? new Date(dto.envisagedAt) : now).toISOString(),
       });
       return convention.id;
     });

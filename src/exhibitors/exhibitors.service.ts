@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
+import { User } from '../auth/user.entity.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { hashPassword } from '../auth/passwords.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
@@ -60,14 +61,19 @@ export class ExhibitorsService {
           stand: dto.stand ?? null,
         }),
       );
-      const contact = await this.auth.createUser(manager, {
-        email: dto.contact.email,
-        passwordHash,
-        role: 'exhibitor',
-        firstName: dto.contact.firstName,
-        lastName: dto.contact.lastName,
-        organizationId: organization.id,
-      });
+      // A returning exhibitor's contact keeps the account they had at an earlier edition.
+      const returning = await manager.findOneBy(User, { email: dto.contact.email });
+      const contact =
+        returning?.role === 'exhibitor' && returning.organizationId === organization.id
+          ? returning
+          : await this.auth.createUser(manager, {
+              email: dto.contact.email,
+              passwordHash,
+              role: 'exhibitor',
+              firstName: dto.contact.firstName,
+              lastName: dto.contact.lastName,
+              organizationId: organization.id,
+            });
       const participant = await manager.save(
         manager.create(Participant, {
           editionId,
