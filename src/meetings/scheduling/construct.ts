@@ -46,7 +46,7 @@ export function repair(
   st: State,
   rng: Rng,
   ctl: Control,
-  deadline: number,
+  iterLimit: number,
   target: number,
 ): void {
   const { M, S, a, b, fixed, active, weight, domStart, domList, degree, allowed, cap } = pb;
@@ -59,7 +59,7 @@ export function repair(
   let bestWeight = st.placedWeight;
   let bestCount = st.placed;
   let sinceBest = 0;
-  // Stall limit only matters when the bound is loose; the clock normally ends the repair first.
+  // Stall limit only matters when the bound is loose; the work budget normally ends the repair first.
   const stall = max(200_000, 50 * queue.length);
   let head = 0;
   let iter = 0;
@@ -76,8 +76,8 @@ export function repair(
 
   while (head < queue.length && bestCount < target) {
     if ((++iter & 63) === 0) {
-      if (ctl.outOfBudget() || Date.now() >= deadline) break;
-      ctl.report(0.1 + 0.3 * ctl.timeFraction(), {
+      if (ctl.outOfBudget() || ctl.iterations >= iterLimit) break;
+      ctl.report(0.1 + 0.3 * ctl.workFraction(), {
         phase: 'repair',
         placed: st.placed,
         holes: st.holes,

@@ -1,16 +1,23 @@
 import type { ProgressStats, ScheduleOptions } from './types.js';
 
-// Shared budget: a wall-clock deadline plus an optional iteration cap, and throttled progress reports.
+// Wall-clock safety cap when the caller gives none; the work budget normally ends the search long before.
+const DEFAULT_CAP_MS = 60_000;
+
+// Shared budget: a deterministic work budget (moves) plus a wall-clock safety cap, and throttled progress reports.
 export class Control {
   readonly start = Date.now();
   readonly deadline: number;
-  private readonly maxIterations: number;
+  readonly maxIterations: number;
   iterations = 0;
+  capHit = false;
   private lastReport = 0;
 
-  constructor(private readonly opts: ScheduleOptions) {
-    this.deadline = this.start + (opts.timeLimitMs ?? 2000);
-    this.maxIterations = opts.maxIterations ?? Number.POSITIVE_INFINITY;
+  constructor(
+    private readonly opts: ScheduleOptions,
+    defaultBudget: number,
+  ) {
+    this.deadline = this.start + (opts.timeLimitMs ?? DEFAULT_CAP_MS);
+    this.maxIterations = opts.maxIterations ?? defaultBudget;
   }
 
   elapsed(): number {
@@ -19,11 +26,9 @@ export class Control {
 
   // Clock reads are cheap but not free, so callers check every few hundred iterations.
   outOfBudget(): boolean {
-    return this.iterations >= this.maxIterations || Date.now() >= this.deadline;
-  }
-
-  fractionDeadline(f: number): number {
-    return this.start + (this.deadline - this.start) * f;
+    if (this.iterations >= this.maxIterations) return true;
+    if (Date.now() >= this.deadline) this.capHit = true;
+    return this.capHit;
   }
 
   report(fraction: number, stats: Omit<ProgressStats, 'elapsedMs'>, force = false): void {
@@ -37,10 +42,7 @@ export class Control {
     });
   }
 
-  timeFraction(): number {
-    const total = this.deadline - this.start;
-    const byTime = total > 0 ? (Date.now() - this.start) / total : 1;
-    const byIter = Number.isFinite(this.maxIterations) ? this.iterations / this.maxIterations : 0;
-    return Math.max(byTime, byIter);
+  workFraction(): number {
+    return this.maxIterations > 0 ? this.iterations / this.maxIterations : 1;
   }
 }

@@ -75,6 +75,8 @@ describe('schedule (property-based)', () => {
         expect(check.violations).toEqual([]);
         expect(result.stats.holes).toBe(check.holes);
         expect(result.stats.placed).toBe(check.placed);
+        expect(result.stats.holesLowerBound).toBeLessThanOrEqual(check.holes);
+        expect(result.stats.capHit).toBe(false);
       }),
       { numRuns: 150 },
     );

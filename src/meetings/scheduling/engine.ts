@@ -2,6 +2,7 @@ import { upperBound } from './bounds.js';
 import { greedy, repair } from './construct.js';
 import { Control } from './control.js';
 import { improve } from './improve.js';
+import { holesLowerBound, personIndex } from './person.js';
 import { compile, type Problem } from './problem.js';
 import { Rng } from './rng.js';
 import { State } from './state.js';
@@ -17,8 +18,10 @@ import type {
 // Objective, lexicographic: (1) total weight of placed meetings, (2) total holes, (3) fairness (spread of holes
 // and of unplaced requests). Phases: greedy construction, ejection-chain repair for (1), annealing for (2)+(3).
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
-  const ctl = new Control(options);
   const pb = compile(input);
+  let movable = 0;
+  for (let m = 0; m < pb.M; m++) if (pb.active[m] && pb.fixed[m] < 0) movable++;
+  const ctl = new Control(options, defaultBudget(movable));
   const rng = new Rng(options.seed ?? 1);
   const st = new State(pb);
   const bound = upperBound(pb);
@@ -29,13 +32,25 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
   let existingPlaced = 0;
   for (let m = pb.R; m < pb.M; m++) if (st.slotOf[m] >= 0) existingPlaced++;
   if (st.placed < bound + existingPlaced)
-    repair(pb, st, rng, ctl, ctl.fractionDeadline(0.5), bound + existingPlaced);
-  improve(pb, st, rng, ctl);
+    repair(pb, st, rng, ctl, ctl.maxIterations / 2, bound + existingPlaced);
+  const idx = personIndex(pb);
+  const lb = holesLowerBound(pb, st, idx);
+  improve(pb, st, rng, ctl, lb);
 
   const tables = assignTables(pb, st);
-  const result = buildResult(pb, st, tables, bound, ctl);
+  const result = buildResult(pb, st, tables, bound, lb, ctl);
   ctl.report(1, { phase: 'done', placed: result.stats.placed, holes: result.stats.holes }, true);
   return result;
+}
+
+// Work budget (meetings touched by moves), linear in the movable meetings: under a second on the public
+// instances; capped so that a 15,000-meeting convention stays within a few seconds.
+const BUDGET_PER_MEETING = 10_000;
+const BUDGET_MIN = 50_000;
+const BUDGET_MAX = 8_000_000;
+
+function defaultBudget(movable: number): number {
+  return Math.min(BUDGET_MAX, Math.max(BUDGET_MIN, BUDGET_PER_MEETING * movable));
 }
 
 // Pinned tables of existing meetings are kept; every other meeting takes the lowest free number of its slot.
@@ -75,6 +90,7 @@ function buildResult(
   st: State,
   table: Int32Array,
   bound: number,
+  lb: number,
   ctl: Control,
 ): ScheduleResult {
   const assignments: (Placement | null)[] = [];
@@ -131,7 +147,9 @@ function buildResult(
       holes: st.holes,
       maxHolesPerParticipant: maxHoles,
       maxUnplacedPerParticipant: maxUnplaced,
+      holesLowerBound: lb,
       iterations: ctl.iterations,
+      capHit: ctl.capHit,
       timeMs: ctl.elapsed(),
     },
   };

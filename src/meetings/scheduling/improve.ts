@@ -1,4 +1,5 @@
 import type { Control } from './control.js';
+import { PersonSolver } from './person.js';
 import type { Problem } from './problem.js';
 import type { Rng } from './rng.js';
 import type { State } from './state.js';
@@ -10,24 +11,28 @@ const { exp, max, pow } = Math;
 const FAIR = 0.01;
 // Idle slots inside a person's day give the annealer a slope towards closing holes.
 const IDLE = 0.3;
-// Annealing rounds (reheated from the best schedule) and their temperature range, in holes.
-const ROUND_PER_MEETING = 1000;
-const T0 = 1.2;
-const T1 = 0.04;
+// Annealing rounds (reheated from the best schedule) over the work budget, and their temperature range in holes.
+// One slow cooling beat several short ones on the public instances.
+const ROUNDS = 1;
+const T0 = 0.7;
+const T1 = 0.1;
 // Move mix: share of moves aimed at people with holes, of targets next to the person's other meetings,
 // and of column-block rotations (up to ROTATE_MAX slots wide).
 const FOCUS = 0.6;
 const NEAR = 0.5;
 const ROTATE = 0.05;
 const ROTATE_MAX = 6;
+// Share of moves that re-solve all meetings of one person at once (see PersonSolver).
+const PERSON = 0.005;
 
 // Simulated annealing on holes over feasible schedules; the placed set never changes here.
-// Moves: Kempe chains between two slots (a single move when the chain is one meeting) and whole-slot swaps.
-export function improve(pb: Problem, st: State, rng: Rng, ctl: Control): void {
+// Moves: Kempe chains between two slots (a single move when the chain is one meeting), whole-slot swaps,
+// column rotations and whole-person re-solves. Work is counted in meetings touched, so budgets track CPU time.
+export function improve(pb: Problem, st: State, rng: Rng, ctl: Control, lb: number): void {
   const { M, S, P, a, b, fixed, allowed, cap, domStart, domList } = pb;
   const movable: number[] = [];
   for (let m = 0; m < M; m++) if (st.slotOf[m] >= 0 && fixed[m] < 0) movable.push(m);
-  if (movable.length === 0 || st.holes === 0) return;
+  if (movable.length === 0 || st.holes <= lb) return;
 
   const personStart = new Int32Array(P + 1);
   for (const m of movable) {
@@ -90,25 +95,29 @@ export function improve(pb: Problem, st: State, rng: Rng, ctl: Control): void {
     for (let i = 0; i < len; i++) st.place(chain[i], from[i]);
   };
 
+  const solver = new PersonSolver(pb, st, personStart, personList);
+  const noise = () => rng.next() * 0.01;
   const cost = () => st.holes + FAIR * st.sumSq + IDLE * st.idle;
   let best = st.snapshot();
   let bestHoles = st.holes;
   let bestSq = st.sumSq;
-  const roundLen = max(20000, ROUND_PER_MEETING * movable.length);
+  // Each reheated round cools over an equal share of the work budget, so the schedule fits any budget.
+  const roundWork = max(1, (ctl.maxIterations - ctl.iterations) / ROUNDS);
   let it = 0;
 
   outer: for (;;) {
-    for (let k = 0; k < roundLen; k++, it++) {
+    const roundStart = ctl.iterations;
+    for (; ctl.iterations - roundStart < roundWork; it++) {
       if ((it & 255) === 0) {
         if (ctl.outOfBudget()) break outer;
-        ctl.report(0.4 + 0.6 * ctl.timeFraction(), {
+        ctl.report(0.4 + 0.6 * ctl.workFraction(), {
           phase: 'improve',
           placed: st.placed,
           holes: bestHoles,
         });
       }
       ctl.iterations++;
-      const temp = T0 * pow(T1 / T0, k / roundLen);
+      const temp = T0 * pow(T1 / T0, (ctl.iterations - roundStart) / roundWork);
       let m = movable[rng.int(movable.length)];
       let p = rng.next() < 0.5 ? a[m] : b[m];
       if (st.holes > 0 && rng.next() < FOCUS) {
@@ -120,6 +129,22 @@ export function improve(pb: Problem, st: State, rng: Rng, ctl: Control): void {
         const n = personStart[p + 1] - personStart[p];
         if (n === 0) continue;
         m = personList[personStart[p] + rng.int(n)];
+      }
+      if (rng.next() < PERSON) {
+        const before = cost();
+        const w0 = solver.work;
+        if (!solver.resolve(p, IDLE, noise)) continue;
+        ctl.iterations += (solver.work - w0) >> 6;
+        const delta = cost() - before;
+        if (delta <= 0 || rng.next() < exp(-delta / temp)) {
+          if (st.holes < bestHoles || (st.holes === bestHoles && st.sumSq < bestSq)) {
+            bestHoles = st.holes;
+            bestSq = st.sumSq;
+            best = st.snapshot();
+            if (bestHoles <= lb) break outer;
+          }
+        } else solver.undo();
+        continue;
       }
       if (rng.next() < ROTATE) {
         // Rotate a block of whole slot columns: people whose meetings all lie inside keep their runs.
@@ -153,7 +178,7 @@ export function improve(pb: Problem, st: State, rng: Rng, ctl: Control): void {
             bestHoles = st.holes;
             bestSq = st.sumSq;
             best = st.snapshot();
-            if (bestHoles === 0) break outer;
+            if (bestHoles <= lb) break outer;
           }
         } else undo();
         continue;
@@ -186,6 +211,7 @@ export function improve(pb: Problem, st: State, rng: Rng, ctl: Control): void {
           ok = grow(st.members[st.memStart[t] + rng.int(st.load[t])], s, t);
         }
       }
+      ctl.iterations += len;
       if (!ok || len === 0 || !fits(s, t)) continue;
       const before = cost();
       apply(s, t);
@@ -195,7 +221,7 @@ export function improve(pb: Problem, st: State, rng: Rng, ctl: Control): void {
           bestHoles = st.holes;
           bestSq = st.sumSq;
           best = st.snapshot();
-          if (bestHoles === 0) break outer;
+          if (bestHoles <= lb) break outer;
         }
       } else undo();
     }

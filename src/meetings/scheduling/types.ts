@@ -49,8 +49,9 @@ export interface ProgressStats {
 
 export interface ScheduleOptions {
   seed?: number;
+  // Wall-clock safety cap (default 60 s); hitting it makes the result depend on machine load.
   timeLimitMs?: number;
-  // Caps the search effort independently of the clock, which makes runs reproducible under load.
+  // Work budget in search moves; the default scales with the instance, so results depend only on input and seed.
   maxIterations?: number;
   onProgress?: (fraction: number, stats: ProgressStats) => void;
 }
@@ -84,7 +85,11 @@ export interface ScheduleStats {
   holes: number;
   maxHolesPerParticipant: number;
   maxUnplacedPerParticipant: number;
+  // Lower bound on holes for the placed set; equal to holes means proven optimal for that set.
+  holesLowerBound: number;
   iterations: number;
+  // True when the wall-clock cap stopped the search before the work budget (result not reproducible).
+  capHit: boolean;
   timeMs: number;
 }
 
