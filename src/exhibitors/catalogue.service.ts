@@ -1,25 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, type Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { EditionsService } from '../editions/editions.service.js';
-import { Exhibitor } from './exhibitor.entity.js';
-import type { CatalogueQueryDto, CataloguePageDto } from './exhibitors.dto.js';
-import { ExhibitorsService } from './exhibitors.service.js';
+import type { LegalForm } from './organization.entity.js';
+import type { CatalogueQueryDto, CataloguePageDto, ExhibitorDto } from './exhibitors.dto.js';
 import { sectorKey } from './organizations.service.js';
 import { ftsMatchExpression, matchTerms, tsQueryExpression } from './search-index.js';
 
-/** The public, searchable list of an edition's exhibitors, ranked by relevance when searched. */
+interface CatalogueRow {
+  id: string;
+  editionId: string;
+  stand: string | null;
+  participantId: string | null;
+  organizationId: string;
+  name: string;
+  legalForm: LegalForm;
+  sectors: string;
+  department: string;
+  city: string;
+  description: string;
+  offers: string;
+  needs: string;
+  website: string | null;
+  total: number | string;
+}
+
+/**
+ * The public, searchable list of an edition's exhibitors, ranked by relevance when searched.
+ * One SQL statement per page (the total comes from a window function): this is the most read
+ * route of the convention, hit by every phone in the hall.
+ */
 @Injectable()
 export class CatalogueService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Exhibitor) private readonly exhibitorRepo: Repository<Exhibitor>,
     private readonly editions: EditionsService,
-    private readonly exhibitors: ExhibitorsService,
   ) {}
 
   async search(editionId: string, query: CatalogueQueryDto): Promise<CataloguePageDto> {
-    await this.editions.require(editionId);
     const page = query.page ?? 1;
     const limit = query.limit ?? 20;
     const pg = this.dataSource.options.type === 'postgres';
@@ -31,18 +49,18 @@ export class CatalogueService {
 
     const where = [`e."editionId" = ${p(editionId)}`];
     let from = `"exhibitors" e JOIN "organizations" o ON o."id" = e."organizationId"`;
-    let order = `o."nameKey" ASC`;
+    let rank = '0';
     const terms = matchTerms(query.q ?? '');
     if (terms.length > 0) {
       from += ` JOIN "organization_search" ON "organization_search"."organizationId" = e."organizationId"`;
       if (pg) {
         const tsq = `to_tsquery('simple', ${p(tsQueryExpression(terms))})`;
         where.push(`"organization_search"."document" @@ ${tsq}`);
-        order = `ts_rank("organization_search"."document", ${tsq}) DESC, o."nameKey" ASC`;
+        rank = `-ts_rank("organization_search"."document", ${tsq})`;
       } else {
         where.push(`"organization_search" MATCH ${p(ftsMatchExpression(terms))}`);
         // Column weights: name counts most, then sectors, offers and needs, then the rest.
-        order = `bm25("organization_search", 0, 10, 5, 2, 3, 3, 1) ASC, o."nameKey" ASC`;
+        rank = `bm25("organization_search", 0, 10, 5, 2, 3, 3, 1)`;
       }
     }
     if (query.legalForm) where.push(`o."legalForm" = ${p(query.legalForm)}`);
@@ -52,19 +70,54 @@ export class CatalogueService {
         `EXISTS (SELECT 1 FROM "organization_sectors" s WHERE s."organizationId" = o."id" AND s."sectorKey" = ${p(sectorKey(query.sector))})`,
       );
     }
-    const filter = `FROM ${from} WHERE ${where.join(' AND ')}`;
-    const countParams = [...params];
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT e."id" AS "id" ${filter} ORDER BY ${order} LIMIT ${p(limit)} OFFSET ${p((page - 1) * limit)}`,
+    // The rank is computed inside, because FTS5 ranking cannot share a query level with a window function.
+    const rows: CatalogueRow[] = await this.dataSource.query(
+      `SELECT page.*, COUNT(*) OVER () AS "total" FROM (
+         SELECT e."id" AS "id", e."editionId" AS "editionId", e."stand" AS "stand",
+           (SELECT c."id" FROM "participants" c WHERE c."exhibitorId" = e."id" ORDER BY c."createdAt" LIMIT 1) AS "participantId",
+           o."id" AS "organizationId", o."name" AS "name", o."legalForm" AS "legalForm", o."sectors" AS "sectors",
+           o."department" AS "department", o."city" AS "city", o."description" AS "description",
+           o."offers" AS "offers", o."needs" AS "needs", o."website" AS "website",
+           o."nameKey" AS "nameKey", ${rank} AS "rank"
+         FROM ${from} WHERE ${where.join(' AND ')}
+       ) page
+       ORDER BY page."rank" ASC, page."nameKey" ASC LIMIT ${p(limit)} OFFSET ${p((page - 1) * limit)}`,
       params,
     );
-    const [{ total }]: { total: number | string }[] = await this.dataSource.query(
-      `SELECT COUNT(*) AS "total" ${filter}`,
-      countParams,
-    );
-    const found = await this.exhibitorRepo.findBy({ id: In(rows.map((r) => r.id)) });
-    const byId = new Map(found.map((e) => [e.id, e]));
-    const items = await this.exhibitors.toDtos(rows.map((r) => byId.get(r.id)!).filter(Boolean));
-    return { items, total: Number(total), page, limit };
+    if (rows.length === 0) {
+      // Nothing on this page: say 404 for an unknown edition, else count what the earlier pages hold.
+      await this.editions.require(editionId);
+      if (page > 1) {
+        const [{ total }] = await this.dataSource.query<{ total: number | string }[]>(
+          `SELECT COUNT(*) AS "total" FROM ${from} WHERE ${where.join(' AND ')}`,
+          // Without the page's limit and offset, the last two parameters.
+          params.slice(0, -2),
+        );
+        return { items: [], total: Number(total), page, limit };
+      }
+    }
+    return { items: rows.map(toItem), total: Number(rows[0]?.total ?? 0), page, limit };
   }
+}
+
+function toItem(row: CatalogueRow): ExhibitorDto {
+  const list = (json: string) => JSON.parse(json) as string[];
+  return {
+    id: row.id,
+    editionId: row.editionId,
+    stand: row.stand,
+    participantId: row.participantId,
+    organization: {
+      id: row.organizationId,
+      name: row.name,
+      legalForm: row.legalForm,
+      sectors: list(row.sectors),
+      department: row.department,
+      city: row.city,
+      description: row.description,
+      offers: list(row.offers),
+      needs: list(row.needs),
+      website: row.website,
+    },
+  };
 }
