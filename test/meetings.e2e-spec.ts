@@ -535,3 +535,40 @@ describe('meetings at the stands', () => {
     }
   });
 });
+
+describe('changing the grid under existing meetings', () => {
+  it('refuses to remove slots that hold meetings, and keeps everything as it was', async () => {
+    const s = await TestSession.start();
+    try {
+      const edition = await s.createEdition({
+        days: [{ date: '2027-05-19', start: '09:00', end: '11:00' }],
+      });
+      const a = await s.onboardExhibitor(edition.id);
+      const b = await s.onboardExhibitor(edition.id);
+      const req = await as(s.http, a.token).post(`/api/editions/${edition.id}/meetings`, {
+        toParticipantId: b.participantId,
+      });
+      await as(s.http, b.token)
+        .post(`/api/meetings/${req.body.id}/accept`, { slotId: edition.slots[3].id })
+        .expect(200);
+      const shrink = await as(s.http, s.organizerToken).patch(`/api/editions/${edition.id}`, {
+        days: [{ date: '2027-05-19', start: '09:00', end: '10:00' }],
+      });
+      expect(shrink.status).toBe(409);
+      expect(shrink.body.code).toBe('edition/slots_in_use');
+      const after = await s.http.get(`/api/editions/${edition.id}`);
+      expect(after.body.slots.map((x: { id: string }) => x.id)).toEqual(
+        edition.slots.map((x) => x.id),
+      );
+      expect(after.body.days).toEqual(edition.days);
+      // Growing the day keeps the meeting's slot.
+      const grow = await as(s.http, s.organizerToken).patch(`/api/editions/${edition.id}`, {
+        days: [{ date: '2027-05-19', start: '09:00', end: '12:00' }],
+      });
+      expect(grow.status).toBe(200);
+      expect(grow.body.slots.map((x: { id: string }) => x.id)).toContain(edition.slots[3].id);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -7,7 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { isUniqueViolation } from './db-errors.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -63,10 +63,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return { ...base, message: message ?? exception.message, ...(code ? { code } : {}) };
     }
     // A unique index refused a write that raced past the service checks.
-    if (
-      exception instanceof QueryFailedError &&
-      /UNIQUE|unique constraint/i.test(exception.message)
-    ) {
+    if (isUniqueViolation(exception)) {
       return {
         statusCode: 409,
         error: 'Conflict',

@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type EntityManager, type Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { isForeignKeyViolation } from '../common/db-errors.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { conflict, notFound } from '../common/errors.js';
@@ -115,7 +116,7 @@ export class EditionsService {
     try {
       if (removed.length > 0) await manager.remove(removed);
     } catch (error) {
-      if (error instanceof QueryFailedError && /FOREIGN KEY|foreign key/i.test(error.message)) {
+      if (isForeignKeyViolation(error)) {
         throw conflict(
           'edition/slots_in_use',
           'This change would remove slots that already hold meetings',

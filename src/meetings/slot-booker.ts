@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../common/db-errors.js';
+
+// Re-exported for the modules that book through this one.
+export { isUniqueViolation };
 import { badRequest, conflict } from '../common/errors.js';
 import { Edition } from '../editions/edition.entity.js';
 import { Slot } from '../editions/slot.entity.js';
@@ -7,10 +11,6 @@ import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Booking } from './booking.entity.js';
 import { Meeting } from './meeting.entity.js';
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && /UNIQUE|unique constraint/i.test(error.message);
-}
 
 /**
  * Puts meetings on the grid. Every method runs inside the caller's write transaction; the unique

@@ -5,6 +5,7 @@ import { ORGANIZER, PASSWORD, startApp, type TestApp } from './app.js';
 export interface EditionInfo {
   id: string;
   slots: { id: string; startsAt: string; endsAt: string; day: number; kind: string }[];
+  days?: { date: string; start: string; end: string }[];
 }
 
 export interface ExhibitorInfo {
