@@ -31,3 +31,15 @@ export class AgendasChanged {
     readonly participantIds: string[],
   ) {}
 }
+
+/** The batch scheduler moved on; organizers following the edition see how far it got. */
+export class ScheduleProgress {
+  static readonly EVENT = 'schedule.progress';
+
+  constructor(
+    readonly editionId: string,
+    readonly fraction: number,
+    readonly placed: number,
+    readonly holes: number,
+  ) {}
+}

@@ -5,7 +5,7 @@ import { In, type Repository } from 'typeorm';
 import { AnnouncementPublished } from '../announcements/announcements.js';
 import { User } from '../auth/user.entity.js';
 import { ConventionChanged, StatsChanged } from '../conventions/convention.events.js';
-import { AgendasChanged, MeetingChanged } from '../meetings/meeting.events.js';
+import { AgendasChanged, MeetingChanged, ScheduleProgress } from '../meetings/meeting.events.js';
 import { forViewer } from '../meetings/meeting-views.js';
 import { Participant } from '../participants/participant.entity.js';
 import { StatsService } from '../stats/stats.service.js';
@@ -53,6 +53,13 @@ export class RealtimeListener implements OnApplicationShutdown {
       'agenda.updated',
       { editionId: event.editionId },
     );
+  }
+
+  // Synchronous: the scheduler throttles these already, and organizers want them while it runs.
+  @OnEvent(ScheduleProgress.EVENT)
+  onScheduleProgress(event: ScheduleProgress): void {
+    const { editionId, fraction, placed, holes } = event;
+    this.gateway.toEdition(editionId, 'schedule.progress', { editionId, fraction, placed, holes });
   }
 
   @OnEvent(ConventionChanged.EVENT, { async: true, promisify: true })

@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Bool, Int } from '../common/validation.js';
+import { SlotDto } from '../editions/editions.dto.js';
+import type { UnplacedReason } from './scheduling/types.js';
+import { PartyDto } from './meetings.dto.js';
+
+export const UNPLACED_REASONS: UnplacedReason[] = [
+  'invalid_request',
+  'participant_unavailable',
+  'no_common_slot',
+  'fixed_conflict',
+  'participant_busy',
+  'capacity',
+];
+
+export class RunScheduleDto {
+  @Bool({
+    optional: true,
+    description:
+      'Publish the proposal: placed requests become scheduled meetings (default: dry run)',
+  })
+  commit?: boolean;
+
+  @Int({
+    min: 0,
+    max: 2_147_483_647,
+    optional: true,
+    description: 'Seed of the search; the same data and seed give the same proposal (default 1)',
+  })
+  seed?: number;
+}
+
+export class ProposedMeetingDto {
+  @ApiProperty() meetingId: string;
+  @ApiProperty() requesterId: string;
+  @ApiProperty() inviteeId: string;
+  @ApiProperty({ type: SlotDto }) slot: SlotDto;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'null when at a stand' })
+  table: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Table 3' }) place: string | null;
+}
+
+export class UnplacedMeetingDto {
+  @ApiProperty() meetingId: string;
+  @ApiProperty({ type: PartyDto }) requester: PartyDto;
+  @ApiProperty({ type: PartyDto }) invitee: PartyDto;
+  @ApiProperty({
+    enum: UNPLACED_REASONS,
+    description:
+      'participant_unavailable: one of them has no free slot; no_common_slot: never free together; ' +
+      'participant_busy: their common slots hold other meetings; capacity: no table left',
+  })
+  reason: UnplacedReason;
+  @ApiPropertyOptional() detail?: string;
+}
+
+export class ScheduleProposalDto {
+  @ApiProperty() editionId: string;
+  @ApiProperty({ description: 'True when the proposal was published' }) committed: boolean;
+  @ApiProperty() seed: number;
+  @ApiProperty({ description: 'Pending requests the scheduler tried to place' }) requested: number;
+  @ApiProperty({ description: 'Meetings already scheduled, kept where they are' }) kept: number;
+  @ApiProperty() placed: number;
+  @ApiProperty({ description: 'Most requests that can be placed (tables, people’s free slots)' })
+  upperBound: number;
+  @ApiProperty({ description: 'Idle gaps between two meetings of a person on the same day' })
+  holes: number;
+  @ApiProperty({ description: 'No schedule of the placed meetings has fewer holes' })
+  holesLowerBound: number;
+  @ApiProperty() maxHolesPerParticipant: number;
+  @ApiProperty({ description: 'Time the scheduling engine took' }) timeMs: number;
+  @ApiProperty({ type: [ProposedMeetingDto] }) assignments: ProposedMeetingDto[];
+  @ApiProperty({ type: [UnplacedMeetingDto] }) unplaced: UnplacedMeetingDto[];
+}

@@ -1,0 +1,276 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/decorators.js';
+import { ActivityLog } from '../common/activity-log.entity.js';
+import { ActivityLogService } from '../common/activity-log.service.js';
+import { conflict } from '../common/errors.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { toSlotDto } from '../editions/editions.dto.js';
+import type { Edition } from '../editions/edition.entity.js';
+import { EditionsService } from '../editions/editions.service.js';
+import { Booking } from './booking.entity.js';
+import { Meeting } from './meeting.entity.js';
+import { AgendasChanged, MeetingChanged, ScheduleProgress } from './meeting.events.js';
+import { MeetingViews } from './meeting-views.js';
+import type { PartyDto } from './meetings.dto.js';
+import { runScheduleInWorker, type RunProgress } from './schedule-runner.js';
+import { loadScheduleData, type ScheduleData } from './schedule-input.js';
+import type { RunScheduleDto, ScheduleProposalDto } from './schedule.dto.js';
+import { isUniqueViolation } from './slot-booker.js';
+import type { ScheduleResult } from './scheduling/types.js';
+
+/** Organizers see progress at most this often (the engine itself reports every 100 ms). */
+const PROGRESS_EVERY_MS = 200;
+/** Rows per INSERT: well under the bound-parameter limits of SQLite and PostgreSQL. */
+const CHUNK = 200;
+
+interface Placed {
+  meeting: Meeting;
+  slotId: string;
+  table: number | null;
+  place: string | null;
+}
+
+/** The batch scheduler, organizer side: dry run of the whole edition, then one-transaction commit. */
+@Injectable()
+export class ScheduleService {
+  // One run per edition at a time: two commits computed from the same data would collide anyway.
+  private readonly running = new Set<string>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly log: ActivityLogService,
+    private readonly events: EventEmitter2,
+    private readonly views: MeetingViews,
+    private readonly editions: EditionsService,
+  ) {}
+
+  async run(user: AuthUser, editionId: string, dto: RunScheduleDto): Promise<ScheduleProposalDto> {
+    const edition = await this.editions.require(editionId);
+    if (this.running.has(editionId))
+      throw conflict('schedule/running', 'The scheduler is already running for this edition');
+    this.running.add(editionId);
+    try {
+      return await this.runExclusive(user, edition, dto.seed ?? 1, dto.commit ?? false);
+    } finally {
+      this.running.delete(editionId);
+    }
+  }
+
+  private async runExclusive(
+    user: AuthUser,
+    edition: Edition,
+    seed: number,
+    commit: boolean,
+  ): Promise<ScheduleProposalDto> {
+    const now = new Date();
+    const data = await loadScheduleData(this.dataSource.manager, edition, now);
+    const result = await runScheduleInWorker(data.input, seed, this.progress(edition.id));
+    const parties = await this.views.parties(data.participantIds);
+    const placed = this.placements(edition, data, result, parties);
+    const proposal = this.toProposal(edition, data, result, placed, parties, seed, commit);
+    if (!commit) return proposal;
+
+    await this.uow.write(async (manager) => {
+      // Same `now` as the computation: any difference is a change made while the engine ran.
+      const again = await loadScheduleData(manager, edition, now);
+      if (again.fingerprint !== data.fingerprint) {
+        throw conflict(
+          'schedule/changed',
+          'Requests, meetings or availability changed while the scheduler ran; run it again',
+        );
+      }
+      await this.publishRows(manager, user, edition, placed);
+      await this.log.record(manager, {
+        action: 'schedule.committed',
+        subjectType: 'edition',
+        subjectId: edition.id,
+        editionId: edition.id,
+        actorId: user.id,
+        data: {
+          seed,
+          requested: proposal.requested,
+          kept: proposal.kept,
+          placed: proposal.placed,
+          unplaced: proposal.unplaced.length,
+          upperBound: proposal.upperBound,
+          holes: proposal.holes,
+          timeMs: proposal.timeMs,
+        },
+      });
+    });
+    await this.announce(edition.id, placed);
+    return proposal;
+  }
+
+  /** Forwards the engine's reports to the organizers, throttled; the last one always goes out. */
+  private progress(editionId: string): (p: RunProgress) => void {
+    let last = 0;
+    return ({ fraction, placed, holes }) => {
+      const now = Date.now();
+      if (fraction < 1 && now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      this.events.emit(
+        ScheduleProgress.EVENT,
+        new ScheduleProgress(editionId, fraction, placed, holes),
+      );
+    };
+  }
+
+  private placements(
+    edition: Edition,
+    data: ScheduleData,
+    result: ScheduleResult,
+    parties: Map<string, PartyDto>,
+  ): Placed[] {
+    const placed: Placed[] = [];
+    result.assignments.forEach((assignment, i) => {
+      if (!assignment) return;
+      const meeting = data.requests[i];
+      const slotId = data.slots[assignment.slot].id;
+      if (edition.meetingPlace === 'stands') {
+        // As SlotBooker does: the invitee's stand when they exhibit, else the requester's.
+        const invitee = parties.get(meeting.inviteeId);
+        const host = invitee?.exhibitorId ? invitee : parties.get(meeting.requesterId);
+        const stand = host?.exhibitorId ? host.stand : null;
+        placed.push({ meeting, slotId, table: null, place: stand ? `Stand ${stand}` : null });
+      } else {
+        const table = assignment.table;
+        placed.push({ meeting, slotId, table, place: `Table ${table}` });
+      }
+    });
+    return placed;
+  }
+
+  private toProposal(
+    edition: Edition,
+    data: ScheduleData,
+    result: ScheduleResult,
+    placed: Placed[],
+    parties: Map<string, PartyDto>,
+    seed: number,
+    committed: boolean,
+  ): ScheduleProposalDto {
+    const slots = new Map(data.slots.map((s) => [s.id, toSlotDto(s, edition.timezone)]));
+    const { stats } = result;
+    return {
+      editionId: edition.id,
+      committed,
+      seed,
+      requested: data.requests.length,
+      kept: data.existing.length,
+      placed: stats.placed,
+      upperBound: stats.upperBound,
+      holes: stats.holes,
+      holesLowerBound: stats.holesLowerBound,
+      maxHolesPerParticipant: stats.maxHolesPerParticipant,
+      timeMs: stats.timeMs,
+      assignments: placed.map((p) => ({
+        meetingId: p.meeting.id,
+        requesterId: p.meeting.requesterId,
+        inviteeId: p.meeting.inviteeId,
+        slot: slots.get(p.slotId)!,
+        table: p.table,
+        place: p.place,
+      })),
+      unplaced: result.unplaced.map((u) => {
+        const meeting = data.requests[u.meeting];
+        return {
+          meetingId: meeting.id,
+          requester: parties.get(meeting.requesterId)!,
+          invitee: parties.get(meeting.inviteeId)!,
+          reason: u.reason,
+          ...(u.detail ? { detail: u.detail } : {}),
+        };
+      }),
+    };
+  }
+
+  /** Writes meetings, bookings and log rows; a unique index refusing any of them undoes them all. */
+  private async publishRows(
+    manager: EntityManager,
+    user: AuthUser,
+    edition: Edition,
+    placed: Placed[],
+  ): Promise<void> {
+    const now = new Date();
+    const bookings: Booking[] = [];
+    const entries: ActivityLog[] = [];
+    try {
+      for (const p of placed) {
+        const { affected } = await manager.update(
+          Meeting,
+          { id: p.meeting.id, status: 'requested' },
+          {
+            status: 'scheduled',
+            slotId: p.slotId,
+            tableNumber: p.table,
+            place: p.place,
+            updatedAt: now,
+          },
+        );
+        if (affected === 0)
+          throw conflict(
+            'schedule/changed',
+            'A request changed while the scheduler ran; run it again',
+          );
+        Object.assign(p.meeting, {
+          status: 'scheduled',
+          slotId: p.slotId,
+          tableNumber: p.table,
+          place: p.place,
+          updatedAt: now,
+        });
+        for (const participantId of [p.meeting.requesterId, p.meeting.inviteeId]) {
+          bookings.push(
+            manager.create(Booking, {
+              editionId: edition.id,
+              slotId: p.slotId,
+              participantId,
+              meetingId: p.meeting.id,
+              kind: 'meeting',
+            }),
+          );
+        }
+        entries.push(
+          manager.create(ActivityLog, {
+            action: 'meeting.accepted',
+            subjectType: 'meeting',
+            subjectId: p.meeting.id,
+            editionId: edition.id,
+            actorId: user.id,
+            data: { status: 'scheduled', by: 'scheduler', slotId: p.slotId, table: p.table },
+          }),
+        );
+      }
+      for (let i = 0; i < bookings.length; i += CHUNK)
+        await manager.insert(Booking, bookings.slice(i, i + CHUNK));
+      for (let i = 0; i < entries.length; i += CHUNK)
+        await manager.insert(ActivityLog, entries.slice(i, i + CHUNK) as never);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw conflict(
+          'schedule/conflict',
+          'A person or a table would be double-booked: nothing was published; run the scheduler again',
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Every affected agenda hears `agenda.updated`; each placed meeting's parties `meeting.scheduled`. */
+  private async announce(editionId: string, placed: Placed[]): Promise<void> {
+    if (placed.length === 0) return;
+    const people = new Set(placed.flatMap((p) => [p.meeting.requesterId, p.meeting.inviteeId]));
+    this.events.emit(AgendasChanged.EVENT, new AgendasChanged(editionId, [...people]));
+    const dtos = await this.views.toDtos(
+      placed.map((p) => p.meeting),
+      null,
+    );
+    for (const dto of dtos)
+      this.events.emit(MeetingChanged.EVENT, new MeetingChanged('meeting.scheduled', dto));
+  }
+}

@@ -1,0 +1,335 @@
+import { Listener, settle } from './support/sockets.js';
+import {
+  as,
+  expectStatus,
+  TestSession,
+  type EditionInfo,
+  type ExhibitorInfo,
+  type VisitorInfo,
+} from './support/session.js';
+
+interface Proposal {
+  editionId: string;
+  committed: boolean;
+  seed: number;
+  requested: number;
+  kept: number;
+  placed: number;
+  upperBound: number;
+  holes: number;
+  timeMs: number;
+  assignments: {
+    meetingId: string;
+    requesterId: string;
+    inviteeId: string;
+    slot: { id: string; startsAt: string };
+    table: number | null;
+    place: string | null;
+  }[];
+  unplaced: {
+    meetingId: string;
+    requester: { participantId: string };
+    invitee: { participantId: string };
+    reason: string;
+  }[];
+}
+
+interface Row {
+  id: string;
+  status: string;
+  slotId: string | null;
+  tableNumber: number | null;
+}
+
+describe('batch scheduler: dry run, commit, live notifications', () => {
+  let s: TestSession;
+  let edition: EditionInfo;
+  let exhibitors: ExhibitorInfo[];
+  let visitors: VisitorInfo[];
+  let blocker: VisitorInfo;
+  let bystander: VisitorInfo;
+  let hand: { id: string; slotId: string; table: number };
+  let breakSlotId: string;
+  const requestIds: string[] = [];
+
+  const schedule = (body: object = {}, token = s.organizerToken, editionId = edition.id) =>
+    as(s.http, token).post(`/api/editions/${editionId}/schedule`, body);
+  const meetingRows = () =>
+    s.testApp.query<Row>(
+      `SELECT id, status, slotId, tableNumber FROM meetings WHERE editionId = '${edition.id}' ORDER BY id`,
+    );
+
+  beforeAll(async () => {
+    s = await TestSession.start({ MAX_PENDING_REQUESTS: '50' });
+    // Two mornings of six 30-minute slots, three tables.
+    edition = await s.createEdition({
+      tables: 3,
+      days: [
+        { date: '2027-05-19', start: '09:00', end: '12:00' },
+        { date: '2027-05-20', start: '09:00', end: '12:00' },
+      ],
+    });
+    exhibitors = [];
+    for (let i = 0; i < 4; i++)
+      exhibitors.push(await s.onboardExhibitor(edition.id, { stand: `S0${i}` }));
+    visitors = [];
+    for (let i = 0; i < 6; i++) visitors.push(await s.registerVisitor(edition.id));
+    blocker = await s.registerVisitor(edition.id, { firstName: 'Busy' });
+    bystander = await s.registerVisitor(edition.id, { firstName: 'Bystander' });
+
+    // The blocker is unavailable all along: their requests cannot be placed.
+    await as(s.http, blocker.token)
+      .put(`/api/editions/${edition.id}/availability`, {
+        blockedSlotIds: edition.slots.map((slot) => slot.id),
+      })
+      .expect(200);
+    for (const visitor of visitors) {
+      for (const exhibitor of exhibitors) {
+        const res = await as(s.http, visitor.token).post(`/api/editions/${edition.id}/meetings`, {
+          toParticipantId: exhibitor.participantId,
+        });
+        expectStatus(res, 201);
+        requestIds.push(res.body.id as string);
+      }
+    }
+    for (const exhibitor of exhibitors.slice(0, 2)) {
+      const res = await as(s.http, blocker.token).post(`/api/editions/${edition.id}/meetings`, {
+        toParticipantId: exhibitor.participantId,
+      });
+      expectStatus(res, 201);
+    }
+    // One meeting scheduled by hand, which the scheduler must leave where it is.
+    const accepted = await as(s.http, exhibitors[0].token).post(
+      `/api/meetings/${requestIds[0]}/accept`,
+      { slotId: edition.slots[3].id },
+    );
+    expectStatus(accepted, 200);
+    hand = { id: requestIds[0], slotId: edition.slots[3].id, table: accepted.body.table as number };
+    breakSlotId = edition.slots[4].id;
+    await as(s.http, s.organizerToken)
+      .patch(`/api/editions/${edition.id}/slots/${breakSlotId}`, { kind: 'break' })
+      .expect(200);
+  });
+  afterAll(() => s.close());
+
+  /** No person twice at a slot and no table twice at a slot, the hand-made meeting included. */
+  function expectNoDoubleBooking(p: Proposal): void {
+    const people = new Set<string>();
+    const tables = new Set<string>();
+    const all = [
+      ...p.assignments.map((a) => [a.slot.id, a.table, a.requesterId, a.inviteeId] as const),
+      [hand.slotId, hand.table, visitors[0].participantId, exhibitors[0].participantId] as const,
+    ];
+    for (const [slot, table, a, b] of all) {
+      for (const key of [`${slot}:${a}`, `${slot}:${b}`, `${slot}:t${table}`]) {
+        expect(people.has(key) || tables.has(key)).toBe(false);
+        (key.includes(':t') ? tables : people).add(key);
+      }
+    }
+  }
+
+  it('is for organizers only, on an edition that exists', async () => {
+    await s.http.post(`/api/editions/${edition.id}/schedule`).send({}).expect(401);
+    for (const token of [exhibitors[0].token, visitors[0].token]) {
+      const res = await schedule({}, token);
+      expect(res.status).toBe(403);
+    }
+    const res = await schedule({}, s.organizerToken, '00000000-0000-4000-8000-000000000000');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('edition/not_found');
+  });
+
+  it('validates the body and names the field', async () => {
+    const cases: [object, string][] = [
+      [{ commit: 'yes' }, 'commit must be a boolean value'],
+      [{ seed: -1 }, 'seed must not be less than 0'],
+      [{ seed: 1.5 }, 'seed must be an integer number'],
+      [{ fast: true }, 'property fast should not exist'],
+    ];
+    for (const [body, message] of cases) {
+      const res = await schedule(body);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toContain(message);
+    }
+  });
+
+  it('dry run: proposes a schedule with its figures and changes nothing', async () => {
+    const before = await meetingRows();
+    const bookingsBefore = await s.testApp.query('SELECT * FROM bookings ORDER BY id');
+    const agendaBefore = await as(s.http, visitors[1].token).get(
+      `/api/editions/${edition.id}/agenda`,
+    );
+
+    const res = await schedule({});
+    expect(res.status).toBe(200);
+    const p = res.body as Proposal;
+    expect(p).toMatchObject({ editionId: edition.id, committed: false, seed: 1 });
+    expect(p.requested).toBe(6 * 4 - 1 + 2);
+    expect(p.kept).toBe(1);
+    expect(p.placed).toBe(23);
+    expect(p.upperBound).toBeGreaterThanOrEqual(p.placed);
+    expect(p.upperBound).toBe(23);
+    expect(typeof p.holes).toBe('number');
+    expect(p.timeMs).toBeGreaterThanOrEqual(0);
+    expect(p.assignments).toHaveLength(23);
+    expect(p.assignments.map((a) => a.meetingId)).not.toContain(hand.id);
+    for (const a of p.assignments) {
+      expect(a.slot.id).not.toBe(breakSlotId);
+      expect(a.slot.startsAt).toMatch(/\+02:00$/);
+      expect(a.table).toBeGreaterThanOrEqual(1);
+      expect(a.table).toBeLessThanOrEqual(3);
+      expect(a.place).toBe(`Table ${a.table}`);
+    }
+    expectNoDoubleBooking(p);
+    expect(p.unplaced).toHaveLength(2);
+    for (const u of p.unplaced) {
+      expect(u.requester.participantId).toBe(blocker.participantId);
+      expect(u.reason).toBe('participant_unavailable');
+    }
+
+    expect(await meetingRows()).toEqual(before);
+    expect(await s.testApp.query('SELECT * FROM bookings ORDER BY id')).toEqual(bookingsBefore);
+    const agendaAfter = await as(s.http, visitors[1].token).get(
+      `/api/editions/${edition.id}/agenda`,
+    );
+    expect(agendaAfter.body).toEqual(agendaBefore.body);
+  });
+
+  it('gives the same proposal for the same seed', async () => {
+    const first = (await schedule({ seed: 7 }).expect(200)).body as Proposal;
+    const second = (await schedule({ seed: 7 }).expect(200)).body as Proposal;
+    expect(second.assignments).toEqual(first.assignments);
+    expect(second.unplaced).toEqual(first.unplaced);
+    expect(second.holes).toBe(first.holes);
+  });
+
+  it('commit: publishes the proposal, keeps the hand-made meeting, tells every affected person', async () => {
+    const url = s.testApp.url;
+    const affected = [...visitors, ...exhibitors];
+    const sockets = await Promise.all(affected.map((who) => Listener.connect(url, who.token)));
+    const quiet = await Promise.all(
+      [bystander, blocker].map((who) => Listener.connect(url, who.token)),
+    );
+    const organizer = await Listener.connect(url, s.organizerToken);
+    try {
+      const dry = (await schedule({ seed: 3 }).expect(200)).body as Proposal;
+      const res = await schedule({ commit: true, seed: 3 });
+      expect(res.status).toBe(200);
+      const p = res.body as Proposal;
+      expect(p.committed).toBe(true);
+      expect(p.assignments).toEqual(dry.assignments);
+
+      const rows = new Map((await meetingRows()).map((r) => [r.id, r]));
+      expect(rows.get(hand.id)).toMatchObject({
+        status: 'scheduled',
+        slotId: hand.slotId,
+        tableNumber: hand.table,
+      });
+      for (const a of p.assignments) {
+        expect(rows.get(a.meetingId)).toMatchObject({
+          status: 'scheduled',
+          slotId: a.slot.id,
+          tableNumber: a.table,
+        });
+      }
+      for (const u of p.unplaced) expect(rows.get(u.meetingId)?.status).toBe('requested');
+
+      // The database agrees: two bookings per meeting, no person or table twice at a slot.
+      const doubles = await s.testApp.query(
+        `SELECT slotId, tableNumber FROM meetings WHERE slotId IS NOT NULL
+         GROUP BY slotId, tableNumber HAVING COUNT(*) > 1`,
+      );
+      expect(doubles).toEqual([]);
+      const bookings = await s.testApp.query<{ meetingId: string; n: number }>(
+        `SELECT meetingId, COUNT(*) AS n FROM bookings WHERE kind = 'meeting' GROUP BY meetingId`,
+      );
+      expect(bookings).toHaveLength(24);
+      expect(bookings.every((b) => Number(b.n) === 2)).toBe(true);
+      const log = await s.testApp.query<{ action: string; data: string }>(
+        `SELECT action, data FROM activity_log WHERE editionId = '${edition.id}'
+         AND action IN ('meeting.accepted', 'schedule.committed')`,
+      );
+      const byScheduler = log.filter(
+        (l) => l.action === 'meeting.accepted' && JSON.parse(l.data).by === 'scheduler',
+      );
+      expect(byScheduler).toHaveLength(23);
+      const committed = log.filter((l) => l.action === 'schedule.committed');
+      expect(committed).toHaveLength(1);
+      expect(JSON.parse(committed[0].data)).toMatchObject({ seed: 3, placed: 23, unplaced: 2 });
+
+      const agenda = await as(s.http, visitors[2].token).get(`/api/editions/${edition.id}/agenda`);
+      expect(
+        agenda.body.meetings.filter((m: { status: string }) => m.status === 'scheduled'),
+      ).toHaveLength(4);
+
+      for (const listener of sockets) await listener.waitFor('agenda.updated');
+      const [first] = p.assignments;
+      const party = sockets[visitors.findIndex((v) => v.participantId === first.requesterId)];
+      const heard = await party.waitFor<{ id: string; status: string; direction: string }>(
+        'meeting.scheduled',
+        (m) => m.id === first.meetingId,
+      );
+      expect(heard).toMatchObject({ status: 'scheduled', direction: 'outgoing' });
+      const progress = await organizer.waitFor<{ editionId: string; fraction: number }>(
+        'schedule.progress',
+        (e) => e.fraction === 1,
+      );
+      expect(progress).toMatchObject({ editionId: edition.id, placed: 23 });
+      await settle();
+      for (const listener of quiet) expect(listener.events()).toEqual([]);
+    } finally {
+      [...sockets, ...quiet, organizer].forEach((l) => l.close());
+    }
+  });
+
+  it('a second run keeps everything scheduled and has only the impossible requests left', async () => {
+    const p = (await schedule({ commit: true }).expect(200)).body as Proposal;
+    expect(p).toMatchObject({ requested: 2, kept: 24, placed: 0, upperBound: 0 });
+    expect(p.unplaced.map((u) => u.reason)).toEqual([
+      'participant_unavailable',
+      'participant_unavailable',
+    ]);
+  });
+});
+
+describe('batch scheduler at stands', () => {
+  let s: TestSession;
+  beforeAll(async () => {
+    s = await TestSession.start();
+  });
+  afterAll(() => s.close());
+
+  it('places meetings at the exhibitor’s stand, several at once', async () => {
+    const edition = await s.createEdition({ tables: 1, meetingPlace: 'stands' });
+    const hosts = [
+      await s.onboardExhibitor(edition.id, { stand: 'A01' }),
+      await s.onboardExhibitor(edition.id, { stand: 'B02' }),
+    ];
+    for (let i = 0; i < 2; i++) {
+      const visitor = await s.registerVisitor(edition.id);
+      for (const host of hosts) {
+        await as(s.http, visitor.token)
+          .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: host.participantId })
+          .expect(201);
+      }
+    }
+    const res = await as(s.http, s.organizerToken).post(`/api/editions/${edition.id}/schedule`, {
+      commit: true,
+    });
+    expect(res.status).toBe(200);
+    const p = res.body as Proposal;
+    expect(p.placed).toBe(4);
+    const stands = new Map([
+      [hosts[0].participantId, 'Stand A01'],
+      [hosts[1].participantId, 'Stand B02'],
+    ]);
+    for (const a of p.assignments) {
+      expect(a.table).toBeNull();
+      expect(a.place).toBe(stands.get(a.inviteeId));
+    }
+    // More meetings at one slot than the edition has tables: stands are not tables.
+    const perSlot = new Map<string, number>();
+    for (const a of p.assignments) perSlot.set(a.slot.id, (perSlot.get(a.slot.id) ?? 0) + 1);
+    expect(Math.max(...perSlot.values())).toBeGreaterThan(1);
+  });
+});
