@@ -61,10 +61,12 @@ export class MeetingsService {
         'Visitors request meetings with exhibitors only',
       );
     }
+    let expired: Meeting[] = [];
     const meeting = await this.uow.write(async (manager) => {
       if (dto.slotId)
         await this.booker.requireBookableSlot(manager, editionId, dto.slotId, 'slotId');
-      await this.expireDueIn(manager, { requesterId: me.id });
+      // My overdue requests stop counting against the limit before it is checked.
+      expired = await this.expireDueIn(manager, { requesterId: me.id });
       const pending = await manager.countBy(Meeting, { requesterId: me.id, status: 'requested' });
       if (pending >= this.env.MAX_PENDING_REQUESTS) {
         throw conflict(
@@ -104,11 +106,13 @@ export class MeetingsService {
       await this.record(manager, user, created, 'meeting.requested');
       return created;
     });
+    for (const old of expired) await this.publish(old, 'meeting.expired', null);
     return this.publish(meeting, 'meeting.requested', me.id);
   }
 
   async get(user: AuthUser, meetingId: string): Promise<MeetingDto> {
     const meeting = await this.require(meetingId);
+    await this.expireIfDue(meeting);
     const viewer = await this.partyOrOrganizer(user, meeting);
     const [dto] = await this.views.toDtos([meeting], viewer);
     return dto;
@@ -266,13 +270,23 @@ export class MeetingsService {
     return meeting;
   }
 
+  /** The meeting as the transaction sees it; a request whose time ran out in between is refused. */
   private async fresh(manager: EntityManager, meetingId: string): Promise<Meeting> {
     const meeting = await manager.findOneByOrFail(Meeting, { id: meetingId });
-    if (meeting.status === 'requested' && meeting.expiresAt && meeting.expiresAt <= new Date()) {
-      await this.expireDueIn(manager, { id: meeting.id });
-      throw conflict('meeting/expired', 'This request has expired');
-    }
+    if (isDue(meeting)) throw conflict('meeting/expired', 'This request has expired');
     return meeting;
+  }
+
+  /** Expires an overdue request in a transaction of its own, so that the expiry is kept and told. */
+  private async expireIfDue(meeting: Meeting): Promise<void> {
+    if (!isDue(meeting)) return;
+    const expired = await this.uow.write((manager) =>
+      this.expireDueIn(manager, { id: meeting.id }),
+    );
+    for (const m of expired) {
+      Object.assign(meeting, m);
+      await this.publish(m, 'meeting.expired', null);
+    }
   }
 
   private async partyOrOrganizer(user: AuthUser, meeting: Meeting): Promise<string | null> {
@@ -291,6 +305,7 @@ export class MeetingsService {
     who: 'invitee' | 'either' | 'either-or-organizer',
   ): Promise<{ meeting: Meeting; viewer: string | null }> {
     const meeting = await this.require(meetingId);
+    await this.expireIfDue(meeting);
     if (who === 'either-or-organizer' && user.role === 'organizer')
       return { meeting, viewer: null };
     const viewer = await this.partyOrOrganizer(user, meeting);
@@ -307,6 +322,7 @@ export class MeetingsService {
   }
 
   private assertTransition(meeting: Meeting, to: MeetingStatus, from?: MeetingStatus): void {
+    if (meeting.status === 'expired') throw conflict('meeting/expired', 'This request has expired');
     if ((from && meeting.status !== from) || !TRANSITIONS[meeting.status].includes(to)) {
       throw conflict(
         'meeting/illegal_transition',
@@ -352,4 +368,8 @@ export class MeetingsService {
     this.events.emit(MeetingChanged.EVENT, new MeetingChanged(event, neutral));
     return forViewer(neutral, viewer);
   }
+}
+
+function isDue(meeting: Meeting): boolean {
+  return meeting.status === 'requested' && !!meeting.expiresAt && meeting.expiresAt <= new Date();
 }
