@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IoAdapter } from '@nestjs/platform-socket.io';
@@ -43,7 +46,48 @@ export async function createApp(
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
     jsonDocumentUrl: 'api/docs-json',
   });
+  await serveWebApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+/** The built front end (`web/dist`, from `dist/src/` or `src/`), when there is one. */
+const WEB_ROOTS = ['../../web/dist', '../web/dist'].map((p) =>
+  fileURLToPath(new URL(p, import.meta.url)),
+);
+
+/**
+ * Serves the single-page app at `/`: its files as they are, and `index.html` for any other
+ * path outside `/api`, so that a deep link (`/exhibitors/…`) survives a reload. Unknown `/api`
+ * paths still get the API's own 404.
+ */
+async function serveWebApp(app: NestFastifyApplication): Promise<void> {
+  const root = WEB_ROOTS.find((dir) => existsSync(`${dir}/index.html`));
+  if (!root) return;
+  // wildcard: false lists the files once at start-up (no file-system look-up per request), so a
+  // rebuilt front end needs a restart.
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    // The build writes .br and .gz beside each asset: a poor venue network gets them compressed.
+    preCompressed: true,
+    // Hashed asset names never change content: cache them for a year; index.html is revalidated.
+    setHeaders: (reply, file) => {
+      reply.header(
+        'cache-control',
+        file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/*', (request, reply) => {
+      const path = request.url.split('?')[0];
+      // An API path or a missing asset is a 404, never the page (a stale script must not get HTML).
+      if (path === '/api' || /^\/(api|assets|socket\.io)\//.test(path)) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
 }

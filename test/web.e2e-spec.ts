@@ -1,0 +1,253 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, phone, screenshot } from './support/browser.js';
+import { ORGANIZER, PASSWORD } from './support/app.js';
+import {
+  as,
+  TestSession,
+  type EditionInfo,
+  type ExhibitorInfo,
+  type VisitorInfo,
+} from './support/session.js';
+
+/**
+ * The web app in Debian's Chromium against the real server: what a visitor, an exhibitor and an
+ * organizer see, with two people in two browser contexts talking through live updates.
+ */
+const LONG = 90_000;
+
+describe('web app in a real browser', () => {
+  let s: TestSession;
+  let browser: Browser;
+  let edition: EditionInfo;
+  let exhibitor: ExhibitorInfo;
+  let visitor: VisitorInfo;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    s = await TestSession.start();
+    browser = await launchChromium();
+    edition = await s.createEdition({ name: 'Coventis navigateur' });
+    exhibitor = await s.onboardExhibitor(edition.id, {
+      organization: {
+        name: 'Ferme coopérative des Garrigues',
+        legalForm: 'scic',
+        sectors: ['alimentation', 'circuits courts'],
+        offers: ['Légumes bio en circuit court'],
+        needs: ['Restauration collective'],
+      },
+      contact: { firstName: 'Marie', lastName: 'Exposante' },
+      stand: 'B07',
+    });
+    await s.onboardExhibitor(edition.id, {
+      organization: {
+        name: 'Mutuelle du Littoral',
+        legalForm: 'mutuelle',
+        sectors: ['assurance'],
+        department: '11',
+        city: 'Narbonne',
+      },
+      stand: 'C02',
+    });
+    visitor = await s.registerVisitor(edition.id, {
+      firstName: 'Hélène',
+      lastName: 'Acheteuse',
+      organizationName: 'Village vacances Le Lazaret',
+    });
+  }, LONG);
+
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  async function open(path = '/'): Promise<Page> {
+    const page = await phone(browser, s.testApp.url);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(path);
+    return page;
+  }
+
+  async function logIn(
+    page: Page,
+    email: string,
+    next: string,
+    password = PASSWORD,
+  ): Promise<void> {
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL((url) => url.pathname === next);
+  }
+
+  it(
+    'searches the catalogue as one types and filters it',
+    async () => {
+      const page = await open('/');
+      await page.getByText('2 exposants').waitFor();
+      await screenshot(page, 'catalogue');
+      // Accent- and case-insensitive, as the API promises: "cooperative" finds "coopérative".
+      await page.getByLabel('Rechercher').fill('cooperative garrigues');
+      const ferme = page.getByRole('link', { name: 'Ferme coopérative des Garrigues' });
+      const mutuelle = page.getByRole('link', { name: 'Mutuelle du Littoral' });
+      await mutuelle.waitFor({ state: 'detached' });
+      await expect(ferme.isVisible()).resolves.toBe(true);
+      await page.getByText('1 exposant', { exact: true }).waitFor();
+      await page.getByLabel('Rechercher').fill('');
+      await page.getByLabel('Forme juridique').selectOption('mutuelle');
+      await ferme.waitFor({ state: 'detached' });
+      await expect(mutuelle.isVisible()).resolves.toBe(true);
+      await page.getByLabel('Département').selectOption('11');
+      await page.getByText('1 exposant', { exact: true }).waitFor();
+      await expect(mutuelle.isVisible()).resolves.toBe(true);
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
+    'registers a visitor, with the API messages beside the fields, then shows the badge',
+    async () => {
+      const page = await open('/register');
+      await page.getByLabel('Prénom').fill('Camille');
+      await page.getByLabel('Nom', { exact: true }).fill('Roux');
+      await page.getByLabel('Adresse e-mail').fill('pas-une-adresse');
+      await page.getByLabel('Mot de passe').fill('court');
+      await page.getByRole('button', { name: "M'inscrire" }).click();
+      await page.getByText('email must be an email').waitFor();
+      await page.getByText('password must be longer than or equal to 8 characters').waitFor();
+      expect(await page.getByLabel('Adresse e-mail').getAttribute('aria-invalid')).toBe('true');
+      await screenshot(page, 'register-errors');
+
+      await page.getByLabel('Adresse e-mail').fill('camille.roux@test.example');
+      await page.getByLabel('Mot de passe').fill('un-mot-de-passe');
+      await page.getByRole('button', { name: "M'inscrire" }).click();
+      await page.getByRole('heading', { name: 'Mon badge' }).waitFor();
+      await page.getByText('Camille Roux').waitFor();
+      const code = await page.locator('.badge-code').textContent();
+      expect(code).toMatch(/^CVT-/);
+      const qr = page.getByRole('img', { name: `QR code du badge ${code}` });
+      expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+      expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      await screenshot(page, 'badge');
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
+    'a visitor requests a meeting from the catalogue; the exhibitor accepts it live; the agenda follows',
+    async () => {
+      // The exhibitor watches the inbox before anything is asked.
+      const stand = await open('/');
+      await logIn(stand, exhibitor.email, '/inbox');
+      await stand.getByText('En direct').waitFor();
+      await stand.getByText('Aucune demande en attente.').waitFor();
+
+      const hall = await open('/');
+      await logIn(hall, visitor.email, '/');
+      await hall.getByLabel('Rechercher').fill('garrigues');
+      await hall.getByRole('link', { name: 'Ferme coopérative des Garrigues' }).click();
+      await hall.getByRole('heading', { name: 'Ferme coopérative des Garrigues' }).waitFor();
+      await hall.getByText('Stand B07').waitFor();
+      await screenshot(hall, 'exhibitor');
+      const slotPicker = hall.getByLabel('Créneau souhaité');
+      await slotPicker.locator('option').nth(2).waitFor({ state: 'attached' });
+      await slotPicker.selectOption({ index: 2 }); // 09:30, the second slot of the day
+      await hall
+        .getByLabel('Message')
+        .fill('Pouvons-nous parler de vos légumes pour notre restaurant ?');
+      await hall.getByRole('button', { name: 'Envoyer la demande' }).click();
+      await hall.getByText('Demande envoyée à Ferme coopérative des Garrigues').waitFor();
+
+      // It arrives at the stand without a reload.
+      const request = stand.getByRole('listitem', { name: /Village vacances Le Lazaret/ });
+      await request.waitFor();
+      await stand.getByText('Pouvons-nous parler de vos légumes').waitFor();
+      await screenshot(stand, 'inbox');
+
+      // The visitor opens the agenda and keeps it open: the answer must come to it.
+      await hall.getByRole('link', { name: 'Mon agenda', exact: true }).click();
+      await hall.getByText('En direct').waitFor();
+      await hall.getByText('1 demande en attente').waitFor();
+      await hall.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+
+      await request.getByRole('button', { name: 'Accepter…' }).click();
+      const picker = stand.getByLabel('Créneau du rendez-vous');
+      await picker.waitFor();
+      // The slot the visitor wished for is proposed first.
+      expect(await picker.locator('option:checked').textContent()).toMatch(/09:30/);
+      await stand.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+      await stand.getByText('Aucune demande en attente.').waitFor();
+
+      await hall.getByText('1 rendez-vous confirmé').waitFor();
+      await hall.getByText('Ferme coopérative des Garrigues (Marie Exposante)').waitFor();
+      await hall.getByText(/09:30.10:00/).waitFor();
+      expect(await hall.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+      const calendar = await hall
+        .getByRole('link', { name: 'Ajouter à mon calendrier' })
+        .getAttribute('href');
+      expect(calendar).toMatch(/\/api\/editions\/[\w-]+\/agenda\.ics\?token=/);
+      await screenshot(hall, 'agenda');
+
+      await stand.getByRole('link', { name: 'Mon agenda', exact: true }).click();
+      await stand.getByText('1 rendez-vous confirmé').waitFor();
+      await stand.context().close();
+      await hall.context().close();
+    },
+    LONG,
+  );
+
+  it(
+    "moves the organizer's counters live, checks a badge in and exports CSV",
+    async () => {
+      const page = await open('/');
+      await logIn(page, ORGANIZER.email, '/dashboard', ORGANIZER.password);
+      await page.getByText('En direct').waitFor();
+      const checkIns = page.locator('[data-counter="checkins"] dd');
+      await expect(checkIns.textContent()).resolves.toBe('0');
+
+      // A check-in at another door, through the API: the counter moves without a reload.
+      const other = await s.registerVisitor(edition.id);
+      await as(s.http, s.organizerToken)
+        .post(`/api/editions/${edition.id}/check-ins`, { badgeCode: other.badgeCode })
+        .expect(200);
+      await page.locator('[data-counter="checkins"] dd', { hasText: /^1$/ }).waitFor();
+
+      // And one at this screen, by badge code.
+      await page.getByLabel('Code du badge').fill(visitor.badgeCode.toLowerCase());
+      await page.getByRole('button', { name: "Enregistrer l'entrée" }).click();
+      await page.getByText('Hélène Acheteuse est entré(e).').waitFor();
+      await page.locator('[data-counter="checkins"] dd', { hasText: /^2$/ }).waitFor();
+
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Rendez-vous (CSV)' }).click();
+      const file = await downloading;
+      expect(file.suggestedFilename()).toBe('coventis-meetings.csv');
+      await screenshot(page, 'dashboard');
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
+    'speaks English when asked, and remembers it',
+    async () => {
+      const page = await open('/');
+      await page.getByText('2 exposants').waitFor();
+      await page.getByLabel('Langue').selectOption('en');
+      await page.getByRole('heading', { name: 'Exhibitor catalogue' }).waitFor();
+      await page.getByText('2 exhibitors').waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'Exhibitor catalogue' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await screenshot(page, 'catalogue-en');
+      await page.context().close();
+    },
+    LONG,
+  );
+});

@@ -1,0 +1,102 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, type Slot } from './api';
+import { formatSlot, t } from './i18n';
+
+/** A labelled input with the API's messages about it, announced and tied to the field. */
+export function Field(
+  props: { name: string; label: string; errors?: string[]; hint?: string } & Omit<
+    JSX.InputHTMLAttributes<HTMLInputElement>,
+    'name' | 'label'
+  >,
+) {
+  const { name, label, errors = [], hint, ...input } = props;
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <input
+        id={id}
+        name={name}
+        aria-invalid={errors.length > 0}
+        aria-describedby={described || undefined}
+        {...input}
+      />
+      {errors.length > 0 && (
+        <p class="error" id={`${id}-error`}>
+          {errors.join(' · ')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** An error from an action, shown where the action is; anything but an API refusal is "try again". */
+export function ErrorText({ error }: { error: unknown }) {
+  if (!error) return null;
+  const text = error instanceof ApiError ? error.messages.join(' · ') : t('common.networkError');
+  return (
+    <p class="error" role="alert">
+      {text}
+    </p>
+  );
+}
+
+export function LiveIndicator({ live }: { live: boolean }) {
+  return (
+    <p class={live ? 'live on' : 'live'} data-live={live ? 'on' : 'off'} role="status">
+      {live ? t('live.on') : t('live.off')}
+    </p>
+  );
+}
+
+/** The slots both people (and a table) have free, to pick one; `preferred` is chosen when free. */
+export function SlotPicker(props: {
+  editionId: string;
+  withParticipantId: string;
+  timeZone: string;
+  label: string;
+  value: string;
+  onChange: (slotId: string) => void;
+  optional?: boolean;
+  preferred?: string | null;
+}) {
+  const { editionId, withParticipantId, timeZone, label, value, onChange, optional, preferred } =
+    props;
+  const [slots, setSlots] = useState<Slot[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api<Slot[]>(`/editions/${editionId}/meetings/free-slots?with=${withParticipantId}`)
+      .then((free) => {
+        setSlots(free);
+        const pick = free.find((s) => s.id === preferred) ?? (optional ? undefined : free[0]);
+        if (pick && !value) onChange(pick.id);
+      })
+      .catch(setError);
+  }, [editionId, withParticipantId]);
+  const id = `slot-${withParticipantId}`;
+  if (error) return <ErrorText error={error} />;
+  if (!slots) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (slots.length === 0) return <p>{t('slot.none')}</p>;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {optional && <option value="">{t('slot.noPreference')}</option>}
+        {slots.map((slot) => (
+          <option key={slot.id} value={slot.id}>
+            {formatSlot(slot, timeZone)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { render } from 'preact';
+import { useEffect } from 'preact/hooks';
+import './i18n';
+import './styles.css';
+import { ErrorText } from './components';
+import { LANGUAGES, setLanguage, t, useLanguage } from './i18n';
+import { disconnect } from './live';
+import { Agenda } from './pages/Agenda';
+import { BadgePage } from './pages/BadgePage';
+import { Catalogue } from './pages/Catalogue';
+import { Dashboard } from './pages/Dashboard';
+import { ExhibitorPage } from './pages/ExhibitorPage';
+import { Inbox } from './pages/Inbox';
+import { Login } from './pages/Login';
+import { Register } from './pages/Register';
+import { Link, navigate, usePath } from './router';
+import { boot, logOut, useStore, type State } from './store';
+
+function Nav({ store, path }: { store: State; path: string }) {
+  const role = store.me?.role;
+  const items: [string, string][] = [['/', t('nav.catalogue')]];
+  if (!store.me) items.push(['/register', t('nav.register')], ['/login', t('nav.login')]);
+  if (role === 'visitor') items.push(['/badge', t('nav.badge')]);
+  if (role === 'visitor' || role === 'exhibitor') items.push(['/agenda', t('nav.agenda')]);
+  if (role === 'exhibitor') items.push(['/inbox', t('nav.inbox')]);
+  if (role === 'organizer') items.push(['/dashboard', t('nav.dashboard')]);
+  const current = (href: string) =>
+    href === '/' ? path === '/' || path.startsWith('/exhibitors') : path === href;
+  return (
+    <nav aria-label={t('nav.label')}>
+      <ul>
+        {items.map(([href, label]) => (
+          <li key={href}>
+            <Link href={href} aria-current={current(href) ? 'page' : undefined}>
+              {label}
+            </Link>
+          </li>
+        ))}
+        {store.me && (
+          <li>
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                disconnect();
+                logOut();
+                navigate('/');
+              }}
+            >
+              {t('nav.logout')}
+            </button>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+function Page({ store, path }: { store: State; path: string }) {
+  const edition = store.edition;
+  if (!edition) return <p>{t('common.noEdition')}</p>;
+  const exhibitor = /^\/exhibitors\/([\w-]+)$/.exec(path);
+  if (exhibitor) return <ExhibitorPage edition={edition} id={exhibitor[1]} />;
+  if (path === '/register') return <Register edition={edition} />;
+  if (path === '/login') return <Login />;
+  const needsLogin = ['/badge', '/agenda', '/inbox', '/dashboard'].includes(path);
+  if (needsLogin && !store.me) {
+    return (
+      <p>
+        <Link href={`/login?next=${encodeURIComponent(path)}`}>{t('common.loginRequired')}</Link>
+      </p>
+    );
+  }
+  if (path === '/badge') return <BadgePage edition={edition} />;
+  if (path === '/agenda') return <Agenda edition={edition} />;
+  if (path === '/inbox') return <Inbox edition={edition} />;
+  if (path === '/dashboard') return <Dashboard edition={edition} />;
+  return <Catalogue edition={edition} />;
+}
+
+function App({ bootError }: { bootError?: unknown }) {
+  const store = useStore();
+  const path = usePath();
+  const language = useLanguage();
+  useEffect(() => {
+    document.title = `Coventis · ${store.edition?.name ?? ''}`;
+  }, [store.edition, language]);
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header>
+        <Link href="/" class="brand">
+          Coventis
+        </Link>
+        <Nav store={store} path={path} />
+        <div class="language">
+          <label for="language">{t('nav.language')}</label>
+          <select
+            id="language"
+            value={language}
+            onChange={(e) => void setLanguage(e.currentTarget.value as 'fr' | 'en')}
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`language.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {bootError ? (
+          <ErrorText error={bootError} />
+        ) : store.ready ? (
+          <Page store={store} path={path} />
+        ) : (
+          <p aria-busy="true">{t('common.loading')}</p>
+        )}
+      </main>
+    </>
+  );
+}
+
+const root = document.getElementById('app')!;
+render(<App />, root);
+boot().catch((error: unknown) => render(<App bootError={error} />, root));

@@ -1,0 +1,187 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, download, type CheckIn, type Convention, type Edition, type Stats } from '../api';
+import { ErrorText, Field, LiveIndicator } from '../components';
+import { t } from '../i18n';
+import { useLive } from '../live';
+import { useStore } from '../store';
+
+/** The organizer's screen: figures that move live, check-in at the door, exports, conventions. */
+export function Dashboard({ edition }: { edition: Edition }) {
+  const { token } = useStore();
+  const [stats, setStats] = useState<Stats | null>(null);
+  const [conventions, setConventions] = useState<Convention[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const loadStats = () => api<Stats>(`/editions/${edition.id}/stats`).then(setStats, setError);
+  const loadConventions = () =>
+    api<Convention[]>(`/conventions?editionId=${edition.id}`).then(setConventions, setError);
+  useEffect(() => {
+    void loadStats();
+    void loadConventions();
+  }, [edition.id]);
+  const live = useLive(
+    token,
+    ['stats.updated', 'convention.updated', 'convention.signed'],
+    (event, payload) => {
+      if (event !== 'stats.updated') return void loadConventions();
+      const next = payload as Stats | null;
+      if (next?.editionId === edition.id) setStats(next);
+    },
+    () => {
+      void loadStats();
+      void loadConventions();
+    },
+  );
+
+  return (
+    <section>
+      <div class="title-row">
+        <h1>{t('dashboard.title')}</h1>
+        <LiveIndicator live={live} />
+      </div>
+      <p class="lead">{edition.name}</p>
+      <ErrorText error={error} />
+      {stats && (
+        <dl class="counters">
+          <Counter id="exhibitors" label={t('dashboard.exhibitors')} value={stats.exhibitors} />
+          <Counter
+            id="registrations"
+            label={t('dashboard.registrations')}
+            value={stats.registrations.visitors}
+          />
+          <Counter id="checkins" label={t('dashboard.checkIns')} value={stats.checkIns} />
+          <Counter
+            id="requested"
+            label={t('dashboard.requested')}
+            value={stats.meetings.requested}
+          />
+          <Counter
+            id="scheduled"
+            label={t('dashboard.scheduled')}
+            value={stats.meetings.scheduled}
+          />
+          <Counter id="held" label={t('dashboard.held')} value={stats.meetings.held} />
+          <Counter id="signed" label={t('dashboard.signed')} value={stats.conventions.signed} />
+          <Counter
+            id="conventions"
+            label={t('dashboard.conventions')}
+            value={stats.conventions.total}
+          />
+        </dl>
+      )}
+      <div class="columns">
+        <CheckInForm edition={edition} onDone={() => void loadStats()} />
+        <section class="panel">
+          <h2>{t('dashboard.exports')}</h2>
+          <Exports edition={edition} />
+        </section>
+      </div>
+      <h2>{t('dashboard.conventionsList', { count: conventions.length })}</h2>
+      {conventions.length === 0 ? (
+        <p>{t('dashboard.noConventions')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('convention.title')}</th>
+                <th scope="col">{t('convention.kind')}</th>
+                <th scope="col">{t('convention.parties')}</th>
+                <th scope="col">{t('convention.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {conventions.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.title}</td>
+                  <td>{t(`convention.kinds.${c.kind}`)}</td>
+                  <td>{c.parties.map((p) => p.name).join(', ')}</td>
+                  <td>
+                    <span class={`status status-${c.status}`}>
+                      {t(`convention.statuses.${c.status}`)}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Counter({ id, label, value }: { id: string; label: string; value: number }) {
+  return (
+    <div class="counter" data-counter={id}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function CheckInForm({ edition, onDone }: { edition: Edition; onDone: () => void }) {
+  const [code, setCode] = useState('');
+  const [result, setResult] = useState<CheckIn | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    setResult(null);
+    try {
+      const res = await api<CheckIn>(`/editions/${edition.id}/check-ins`, {
+        method: 'POST',
+        body: { badgeCode: code.trim().toUpperCase() },
+      });
+      setResult(res);
+      setCode('');
+      onDone();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section class="panel">
+      <h2>{t('checkIn.title')}</h2>
+      <form onSubmit={(e) => void submit(e)}>
+        <Field
+          name="badgeCode"
+          label={t('checkIn.code')}
+          hint={t('checkIn.hint')}
+          value={code}
+          onInput={(e) => setCode(e.currentTarget.value)}
+          autoComplete="off"
+          autoCapitalize="characters"
+          required
+        />
+        <button type="submit">{t('checkIn.submit')}</button>
+      </form>
+      {result && (
+        <p class={result.alreadyCheckedIn ? 'warning' : 'success'} role="status">
+          {t(result.alreadyCheckedIn ? 'checkIn.already' : 'checkIn.done', {
+            name: `${result.firstName} ${result.lastName}`,
+          })}
+        </p>
+      )}
+      <ErrorText error={error} />
+    </section>
+  );
+}
+
+function Exports({ edition }: { edition: Edition }) {
+  const [error, setError] = useState<unknown>(null);
+  const get = (name: 'conventions' | 'meetings') =>
+    download(`/editions/${edition.id}/${name}.csv`, `coventis-${name}.csv`).catch(setError);
+  return (
+    <>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={() => void get('conventions')}>
+          {t('dashboard.exportConventions')}
+        </button>
+        <button type="button" class="secondary" onClick={() => void get('meetings')}>
+          {t('dashboard.exportMeetings')}
+        </button>
+      </div>
+      <ErrorText error={error} />
+    </>
+  );
+}

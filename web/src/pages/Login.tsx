@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import { api, type Me } from '../api';
+import { ErrorText, Field } from '../components';
+import { t } from '../i18n';
+import { Link, navigate } from '../router';
+import { logIn } from '../store';
+
+export const homeOf = (me: Me): string =>
+  me.role === 'organizer' ? '/dashboard' : me.role === 'exhibitor' ? '/inbox' : '/agenda';
+
+export function Login() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api<{ accessToken: string }>('/auth/login', {
+        method: 'POST',
+        body: { email, password },
+      });
+      const me = await logIn(res.accessToken);
+      const next = new URLSearchParams(location.search).get('next');
+      // Only a path of this site, never another origin.
+      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : me ? homeOf(me) : '/');
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="narrow">
+      <h1>{t('login.title')}</h1>
+      <form onSubmit={(e) => void submit(e)}>
+        <Field
+          name="email"
+          type="email"
+          label={t('login.email')}
+          autoComplete="username"
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+          required
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('login.password')}
+          autoComplete="current-password"
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          required
+        />
+        <ErrorText error={error} />
+        <button type="submit" disabled={busy}>
+          {t('login.submit')}
+        </button>
+      </form>
+      <p>
+        {t('login.noAccount')} <Link href="/register">{t('nav.register')}</Link>
+      </p>
+    </section>
+  );
+}

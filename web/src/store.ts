@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, setToken, type Edition, type Me } from './api';
+
+/** The app's shared state: who is logged in and which edition is shown. Pages read it through `useStore`. */
+export interface State {
+  token: string | null;
+  me: Me | null;
+  edition: Edition | null;
+  ready: boolean;
+}
+
+const TOKEN_KEY = 'coventis.token';
+let state: State = { token: null, me: null, edition: null, ready: false };
+const listeners = new Set<() => void>();
+
+function set(patch: Partial<State>): void {
+  state = { ...state, ...patch };
+  listeners.forEach((listener) => listener());
+}
+
+export function useStore(): State {
+  const [, rerender] = useState(0);
+  useEffect(() => {
+    const listener = () => rerender((n) => n + 1);
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }, []);
+  return state;
+}
+
+export const getState = (): State => state;
+
+/** The edition in progress or the next one; otherwise the latest. */
+function pickEdition(editions: Edition[]): Edition | null {
+  const now = Date.now();
+  const upcoming = editions
+    .filter((e) => Date.parse(e.endsAt) >= now)
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  return (
+    upcoming[0] ??
+    [...editions].sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt))[0] ??
+    null
+  );
+}
+
+export async function boot(): Promise<void> {
+  const saved = localStorage.getItem(TOKEN_KEY);
+  const [editions] = await Promise.all([api<Edition[]>('/editions'), saved ? logIn(saved) : null]);
+  set({ edition: pickEdition(editions), ready: true });
+}
+
+/** Keeps a token (from the login or the registration) and loads who it belongs to. */
+export async function logIn(token: string): Promise<Me | null> {
+  setToken(token);
+  try {
+    const me = await api<Me>('/auth/me');
+    localStorage.setItem(TOKEN_KEY, token);
+    set({ token, me });
+    return me;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    logOut();
+    return null;
+  }
+}
+
+export function logOut(): void {
+  setToken(null);
+  localStorage.removeItem(TOKEN_KEY);
+  set({ token: null, me: null });
+}
+
+/** My participant id at the shown edition, if I take part in it. */
+export function myParticipantId(s: State = state): string | null {
+  return s.me?.participations.find((p) => p.editionId === s.edition?.id)?.participantId ?? null;
+}
