@@ -64,10 +64,11 @@ describe('web app in a real browser', () => {
     expect(pageErrors.splice(0)).toEqual([]);
   });
 
-  async function open(path = '/'): Promise<Page> {
+  /** A new phone at this path, or at none yet when `logIn` takes it to the login page. */
+  async function open(path?: string): Promise<Page> {
     const page = await phone(browser, s.testApp.url);
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(path);
+    if (path) await page.goto(path);
     return page;
   }
 
@@ -78,6 +79,14 @@ describe('web app in a real browser', () => {
     password = PASSWORD,
   ): Promise<void> {
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    // What the page shows, in the log, if its form never comes.
+    await page
+      .getByLabel('Adresse e-mail')
+      .waitFor({ timeout: 15_000 })
+      .catch(async (error: Error) => {
+        console.error(`${page.url()}: ${await page.evaluate(() => document.body.innerText)}`);
+        throw error;
+      });
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe').fill(password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -143,12 +152,12 @@ describe('web app in a real browser', () => {
     'a visitor requests a meeting from the catalogue; the exhibitor accepts it live; the agenda follows',
     async () => {
       // The exhibitor watches the inbox before anything is asked.
-      const stand = await open('/');
+      const stand = await open();
       await logIn(stand, exhibitor.email, '/inbox');
       await stand.getByText('En direct').waitFor();
       await stand.getByText('Aucune demande en attente.').waitFor();
 
-      const hall = await open('/');
+      const hall = await open();
       await logIn(hall, visitor.email, '/');
       await hall.getByLabel('Rechercher').fill('garrigues');
       await hall.getByRole('link', { name: 'Ferme coopérative des Garrigues' }).click();
@@ -205,7 +214,7 @@ describe('web app in a real browser', () => {
   it(
     "moves the organizer's counters live, checks a badge in and exports CSV",
     async () => {
-      const page = await open('/');
+      const page = await open();
       await logIn(page, ORGANIZER.email, '/dashboard', ORGANIZER.password);
       await page.getByText('En direct').waitFor();
       const checkIns = page.locator('[data-counter="checkins"] dd');
