@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { registerRateLimits } from './common/rate-limit.js';
@@ -20,7 +21,13 @@ export async function createApp(
     logger: options.logger,
   });
   app.setGlobalPrefix('api');
-  app.useWebSocketAdapter(new IoAdapter(app));
+  if (env.REDIS_URL) {
+    const adapter = new RedisIoAdapter(app, env.REDIS_URL);
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
+  } else {
+    app.useWebSocketAdapter(new IoAdapter(app));
+  }
   await registerRateLimits(app, env);
   app.enableShutdownHooks();
   await app.register(helmet, {
