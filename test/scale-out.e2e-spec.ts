@@ -37,8 +37,8 @@ describeWithRedis('scale-out: two processes, one Redis', () => {
     };
     const exhibitorToken = await login(
       a.http,
-      exhibitorRequest.contact.email as string,
-      exhibitorRequest.contact.password as string,
+      exhibitorRequest.contact.email,
+      exhibitorRequest.contact.password,
     );
     const visitor = (
       await b.http.post(`/api/editions/${edition.id}/registrations`).send(visitorBody())
