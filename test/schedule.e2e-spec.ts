@@ -56,7 +56,7 @@ describe('batch scheduler: dry run, commit, live notifications', () => {
     as(s.http, token).post(`/api/editions/${editionId}/schedule`, body);
   const meetingRows = () =>
     s.testApp.query<Row>(
-      `SELECT id, status, slotId, tableNumber FROM meetings WHERE editionId = '${edition.id}' ORDER BY id`,
+      `SELECT id, status, "slotId", "tableNumber" FROM meetings WHERE "editionId" = '${edition.id}' ORDER BY id`,
     );
 
   beforeAll(async () => {
@@ -137,6 +137,13 @@ describe('batch scheduler: dry run, commit, live notifications', () => {
     const res = await schedule({}, s.organizerToken, '00000000-0000-4000-8000-000000000000');
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('edition/not_found');
+  });
+
+  it('is documented in the OpenAPI page', async () => {
+    const res = await s.http.get('/api/docs-json').expect(200);
+    const operation = res.body.paths['/api/editions/{editionId}/schedule']?.post;
+    expect(operation?.requestBody).toBeDefined();
+    expect(operation?.responses['200']).toBeDefined();
   });
 
   it('validates the body and names the field', async () => {
@@ -235,18 +242,24 @@ describe('batch scheduler: dry run, commit, live notifications', () => {
       for (const u of p.unplaced) expect(rows.get(u.meetingId)?.status).toBe('requested');
 
       // The database agrees: two bookings per meeting, no person or table twice at a slot.
-      const doubles = await s.testApp.query(
-        `SELECT slotId, tableNumber FROM meetings WHERE slotId IS NOT NULL
-         GROUP BY slotId, tableNumber HAVING COUNT(*) > 1`,
+      const sharedTables = await s.testApp.query(
+        `SELECT "slotId", "tableNumber" FROM meetings WHERE status = 'scheduled'
+         GROUP BY "slotId", "tableNumber" HAVING COUNT(*) > 1`,
       );
-      expect(doubles).toEqual([]);
+      const doubleBooked = await s.testApp.query(
+        `SELECT "slotId", person FROM (
+           SELECT "slotId", "requesterId" AS person FROM meetings WHERE status = 'scheduled'
+           UNION ALL SELECT "slotId", "inviteeId" AS person FROM meetings WHERE status = 'scheduled'
+         ) busy GROUP BY "slotId", person HAVING COUNT(*) > 1`,
+      );
+      expect({ sharedTables, doubleBooked }).toEqual({ sharedTables: [], doubleBooked: [] });
       const bookings = await s.testApp.query<{ meetingId: string; n: number }>(
-        `SELECT meetingId, COUNT(*) AS n FROM bookings WHERE kind = 'meeting' GROUP BY meetingId`,
+        `SELECT "meetingId", COUNT(*) AS n FROM bookings WHERE kind = 'meeting' GROUP BY "meetingId"`,
       );
       expect(bookings).toHaveLength(24);
       expect(bookings.every((b) => Number(b.n) === 2)).toBe(true);
       const log = await s.testApp.query<{ action: string; data: string }>(
-        `SELECT action, data FROM activity_log WHERE editionId = '${edition.id}'
+        `SELECT action, data FROM activity_log WHERE "editionId" = '${edition.id}'
          AND action IN ('meeting.accepted', 'schedule.committed')`,
       );
       const byScheduler = log.filter(
