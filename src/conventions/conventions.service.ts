@@ -342,9 +342,8 @@ export class ConventionsService {
     signed: boolean,
   ): Promise<ConventionDetailDto> {
     const detail = await this.views.detail(user, conventionId);
-    const [convention] = await this.views.toDtos([
-      await this.views.load(conventionId).then((l) => l.convention),
-    ]);
+    // Listeners get the convention without its history, as the list endpoint shows it.
+    const { history, followUps, ...convention } = detail;
     this.events.emit(ConventionChanged.EVENT, new ConventionChanged(convention, signed));
     return detail;
   }
