@@ -8,7 +8,7 @@ import { ActivityLogService } from '../common/activity-log.service.js';
 import { conflict } from '../common/errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { toSlotDto } from '../editions/editions.dto.js';
-import type { Edition } from '../editions/edition.entity.js';
+import { Edition } from '../editions/edition.entity.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { Booking } from './booking.entity.js';
 import { Meeting } from './meeting.entity.js';
@@ -76,7 +76,8 @@ export class ScheduleService {
 
     await this.uow.write(async (manager) => {
       // Same `now` as the computation: any difference is a change made while the engine ran.
-      const again = await loadScheduleData(manager, edition, now);
+      const current = await manager.findOneByOrFail(Edition, { id: edition.id });
+      const again = await loadScheduleData(manager, current, now);
       if (again.fingerprint !== data.fingerprint) {
         throw conflict(
           'schedule/changed',
