@@ -195,7 +195,7 @@ describe('web app in a real browser', () => {
 
       await hall.getByText('1 rendez-vous confirmé').waitFor();
       await hall.getByText('Ferme coopérative des Garrigues (Marie Exposante)').waitFor();
-      await hall.getByText(/09:30.10:00/).waitFor();
+      await hall.locator('.meeting .time', { hasText: /09:30.10:00/ }).waitFor();
       expect(await hall.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
       const calendar = await hall
         .getByRole('link', { name: 'Ajouter à mon calendrier' })
@@ -207,6 +207,40 @@ describe('web app in a real browser', () => {
       await stand.getByText('1 rendez-vous confirmé').waitFor();
       await stand.context().close();
       await hall.context().close();
+    },
+    LONG,
+  );
+
+  it(
+    'blocks and frees slots in my agenda, and says why a slot with a meeting cannot be blocked',
+    async () => {
+      // Runs after the meeting above was accepted at 09:30 on the first day.
+      const page = await open();
+      await logIn(page, visitor.email, '/agenda');
+      await page.getByRole('heading', { name: 'Mes disponibilités' }).waitFor();
+      const firstDay = page.locator('.availability fieldset').first();
+      const nine = firstDay.getByLabel('09:00–09:30');
+      await nine.check();
+      await page.getByText('Créneau de 09:00 bloqué.').waitFor();
+      await page.getByText('1 créneau bloqué.', { exact: false }).waitFor();
+      const mine = await as(s.http, visitor.token)
+        .get(`/api/editions/${edition.id}/availability`)
+        .expect(200);
+      expect((mine.body as { blockedSlotIds: string[] }).blockedSlotIds).toHaveLength(1);
+
+      // The slot holding the meeting: the API's refusal is shown and the box stays unticked.
+      const halfPast = firstDay.getByLabel('09:30–10:00');
+      await halfPast.click();
+      await page.getByText('you have a meeting at one of these slots').waitFor();
+      await expect(halfPast.isChecked()).resolves.toBe(false);
+      await screenshot(page, 'availability');
+
+      // Keyboard: focus the blocked slot, space frees it.
+      await nine.focus();
+      await page.keyboard.press('Space');
+      await page.getByText('Créneau de 09:00 libéré.').waitFor();
+      await expect(nine.isChecked()).resolves.toBe(false);
+      await page.context().close();
     },
     LONG,
   );

@@ -122,6 +122,18 @@ const en: Messages = {
     cancel: 'Cancel this meeting',
     withdraw: 'Withdraw the request',
   },
+  availability: {
+    title: 'My availability',
+    hint_zero:
+      'Tick the slots when you are not available: nobody will be able to propose a meeting then.',
+    hint_one:
+      '1 slot blocked. Tick the slots when you are not available, untick them to free them.',
+    hint_other:
+      '{{count}} slots blocked. Tick the slots when you are not available, untick them to free them.',
+    slot: '{{start}}–{{end}}',
+    blocked: 'The {{time}} slot is blocked.',
+    unblocked: 'The {{time}} slot is free again.',
+  },
   inbox: {
     title: 'Meeting requests received',
     count_zero: 'No pending request.',

@@ -121,6 +121,18 @@ const fr = {
     cancel: 'Annuler ce rendez-vous',
     withdraw: 'Retirer la demande',
   },
+  availability: {
+    title: 'Mes disponibilités',
+    hint_zero:
+      "Cochez les créneaux où vous n'êtes pas disponible : personne ne pourra vous y proposer de rendez-vous.",
+    hint_one:
+      "1 créneau bloqué. Cochez les créneaux où vous n'êtes pas disponible, décochez-les pour les libérer.",
+    hint_other:
+      "{{count}} créneaux bloqués. Cochez les créneaux où vous n'êtes pas disponible, décochez-les pour les libérer.",
+    slot: '{{start}}–{{end}}',
+    blocked: 'Créneau de {{time}} bloqué.',
+    unblocked: 'Créneau de {{time}} libéré.',
+  },
   inbox: {
     title: 'Demandes de rendez-vous reçues',
     count_zero: 'Aucune demande en attente.',

@@ -4,6 +4,7 @@ import { ErrorText, LiveIndicator } from '../components';
 import { formatDay, formatSlot, formatTime, t } from '../i18n';
 import { useLive } from '../live';
 import { useStore } from '../store';
+import { Availability } from './Availability';
 
 export const MEETING_EVENTS = [
   'meeting.requested',
@@ -126,6 +127,7 @@ export function Agenda({ edition }: { edition: Edition }) {
           </li>
         ))}
       </ul>
+      <Availability edition={edition} />
     </section>
   );
 }
