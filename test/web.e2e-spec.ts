@@ -278,6 +278,47 @@ describe('web app in a real browser', () => {
   );
 
   it(
+    "edits the exhibitor's profile from the inbox, with the API messages under their fields",
+    async () => {
+      const page = await open();
+      await logIn(page, exhibitor.email, '/inbox');
+      await page.getByRole('link', { name: 'Modifier ma fiche exposant' }).click();
+      await page.getByRole('heading', { name: 'Ma fiche exposant' }).waitFor();
+      const offers = page.getByLabel('Ce que nous proposons');
+      await expect(offers.inputValue()).resolves.toBe('Légumes bio en circuit court');
+      await expect(page.getByLabel('Filières').inputValue()).resolves.toBe(
+        'alimentation, circuits courts',
+      );
+
+      await page.getByLabel('Filières').fill(' , ');
+      await page.getByLabel('Site internet (facultatif)').fill('garrigues.example');
+      await page.getByRole('button', { name: 'Enregistrer ma fiche' }).click();
+      await page
+        .locator('#field-website-error', { hasText: 'website must be an http(s) URL' })
+        .waitFor();
+      await page.locator('#field-sectors-error', { hasText: 'sectors' }).waitFor();
+      await expect(page.getByLabel('Filières').getAttribute('aria-invalid')).resolves.toBe('true');
+      await screenshot(page, 'profile-errors');
+
+      await page.getByLabel('Filières').fill('alimentation, circuits courts, maraîchage');
+      await page.getByLabel('Site internet (facultatif)').fill('https://garrigues.example');
+      await offers.fill('Légumes bio en circuit court\nPaniers pour les comités d’entreprise');
+      await page.getByLabel('Présentation').fill('Maraîchage bio en SCIC, près de Montpellier.');
+      await page.getByRole('button', { name: 'Enregistrer ma fiche' }).click();
+      await page.getByText('Fiche enregistrée').waitFor();
+      await expect(page.getByLabel('Filières').getAttribute('aria-invalid')).resolves.toBe('false');
+
+      // The catalogue shows it.
+      await page.getByRole('link', { name: 'Catalogue' }).click();
+      await page.getByRole('link', { name: 'Ferme coopérative des Garrigues' }).click();
+      await page.getByText('Paniers pour les comités d’entreprise').waitFor();
+      await page.getByText('Maraîchage bio en SCIC, près de Montpellier.').waitFor();
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
     'speaks English when asked, and remembers it',
     async () => {
       const page = await open('/');

@@ -166,9 +166,11 @@ export class ApiError extends Error {
     super(messages.join('; '));
   }
 
-  /** The messages about one field, e.g. `email must be an email` for `email`. */
+  /** The messages about one field, e.g. `email must be an email` or `each value in offers …`. */
   about(field: string): string[] {
-    return this.messages.filter((m) => m.split(/[\s.]/)[0] === field);
+    return this.messages.filter(
+      (m) => m.split(/[\s.]/)[0] === field || m.startsWith(`each value in ${field} `),
+    );
   }
 }
 

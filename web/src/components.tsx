@@ -39,6 +39,42 @@ export function Field(
   );
 }
 
+/** A labelled multi-line field with its hint and the API's messages about it. */
+export function TextAreaField(
+  props: { name: string; label: string; errors?: string[]; hint?: string } & Omit<
+    JSX.TextareaHTMLAttributes<HTMLTextAreaElement>,
+    'name' | 'label'
+  >,
+) {
+  const { name, label, errors = [], hint, ...textarea } = props;
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={errors.length > 0}
+        aria-describedby={described || undefined}
+        {...textarea}
+      />
+      {errors.length > 0 && (
+        <p class="error" id={`${id}-error`}>
+          {errors.join(' · ')}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** An error from an action, shown where the action is; anything but an API refusal is "try again". */
 export function ErrorText({ error }: { error: unknown }) {
   if (!error) return null;

@@ -12,6 +12,7 @@ import { Dashboard } from './pages/Dashboard';
 import { ExhibitorPage } from './pages/ExhibitorPage';
 import { Inbox } from './pages/Inbox';
 import { Login } from './pages/Login';
+import { Profile } from './pages/Profile';
 import { Register } from './pages/Register';
 import { Link, navigate, usePath } from './router';
 import { boot, logOut, useStore, type State } from './store';
@@ -63,7 +64,7 @@ function Page({ store, path }: { store: State; path: string }) {
   if (exhibitor) return <ExhibitorPage edition={edition} id={exhibitor[1]} />;
   if (path === '/register') return <Register edition={edition} />;
   if (path === '/login') return <Login />;
-  const needsLogin = ['/badge', '/agenda', '/inbox', '/dashboard'].includes(path);
+  const needsLogin = ['/badge', '/agenda', '/inbox', '/profile', '/dashboard'].includes(path);
   if (needsLogin && !store.me) {
     return (
       <p>
@@ -74,6 +75,7 @@ function Page({ store, path }: { store: State; path: string }) {
   if (path === '/badge') return <BadgePage edition={edition} />;
   if (path === '/agenda') return <Agenda edition={edition} />;
   if (path === '/inbox') return <Inbox edition={edition} />;
+  if (path === '/profile') return <Profile />;
   if (path === '/dashboard') return <Dashboard edition={edition} />;
   return <Catalogue edition={edition} />;
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, type Edition, type Meeting } from '../api';
 import { ErrorText, LiveIndicator, SlotPicker } from '../components';
 import { formatSlot, t } from '../i18n';
+import { Link } from '../router';
 import { partnerName, useAgenda } from './Agenda';
 
 /** Requests waiting for my answer, arriving live; accepting means choosing a slot we both have free. */
@@ -18,6 +19,9 @@ export function Inbox({ edition }: { edition: Edition }) {
         <h1>{t('inbox.title')}</h1>
         <LiveIndicator live={live} />
       </div>
+      <p>
+        <Link href="/profile">{t('profile.link')}</Link>
+      </p>
       <p role="status" aria-live="polite">
         {t('inbox.count', { count: incoming.length })}
       </p>
