@@ -24,7 +24,7 @@ simulated-annealing cooling over feasible schedules only: Kempe-chain swaps betw
 the chain is one meeting, a second chain to balance tables), whole-column swaps, rotations of a block of slot
 columns, and whole-person re-solves (all meetings of one person are lifted and put back at once: for every
 window of usable slots a Hungarian assignment prices each meeting by its partner's change in holes), with moves
-focused on people who have holes. Holes and idle slots are kept incrementally per person and day (bitmasks).
+focused on people who have avoidable holes (more than their per-person lower bound below). Holes and idle slots are kept incrementally per person and day (bitmasks).
 The budget is deterministic: work counted in meetings touched by moves (10,000 per movable meeting, at most
 8 M), so a given input and seed always give the same schedule whatever the machine load; the wall-clock
 limit is only a safety cap and the tables say when it was hit. The search stops early when holes reach a lower

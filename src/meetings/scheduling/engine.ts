@@ -34,8 +34,9 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
   if (st.placed < bound + existingPlaced)
     repair(pb, st, rng, ctl, ctl.maxIterations / 2, bound + existingPlaced);
   const idx = personIndex(pb);
-  const lb = holesLowerBound(pb, st, idx);
-  improve(pb, st, rng, ctl, lb);
+  const lbP = new Uint8Array(pb.P);
+  const lb = holesLowerBound(pb, st, idx, lbP);
+  improve(pb, st, rng, ctl, lb, lbP);
 
   const tables = assignTables(pb, st);
   const result = buildResult(pb, st, tables, bound, lb, ctl);

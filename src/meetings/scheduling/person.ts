@@ -110,7 +110,12 @@ export function holesOf(pb: Problem, slots: ArrayLike<number>, n: number): numbe
 
 // Lower bound on total holes for the current placed set: a person whose placed meetings cannot be laid out
 // as one contiguous run (checked exactly by bipartite matching over every window) has at least one hole.
-export function holesLowerBound(pb: Problem, st: State, idx: PersonIndex): number {
+export function holesLowerBound(
+  pb: Problem,
+  st: State,
+  idx: PersonIndex,
+  perPerson?: Uint8Array,
+): number {
   const { P, S, fixed, allowed, avail, day, adjNext } = pb;
   let lb = 0;
   const mine: number[] = [];
@@ -165,7 +170,10 @@ export function holesLowerBound(pb: Problem, st: State, idx: PersonIndex): numbe
       }
       found = all;
     }
-    if (!found) lb++;
+    if (!found) {
+      lb++;
+      if (perPerson) perPerson[p] = 1;
+    }
   }
   return lb;
 }
