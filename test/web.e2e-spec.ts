@@ -21,6 +21,7 @@ describe('web app in a real browser', () => {
   let edition: EditionInfo;
   let exhibitor: ExhibitorInfo;
   let visitor: VisitorInfo;
+  let mutuelle: ExhibitorInfo;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -38,7 +39,7 @@ describe('web app in a real browser', () => {
       contact: { firstName: 'Marie', lastName: 'Exposante' },
       stand: 'B07',
     });
-    await s.onboardExhibitor(edition.id, {
+    mutuelle = await s.onboardExhibitor(edition.id, {
       organization: {
         name: 'Mutuelle du Littoral',
         legalForm: 'mutuelle',
@@ -313,6 +314,58 @@ describe('web app in a real browser', () => {
       await page.getByRole('link', { name: 'Ferme coopérative des Garrigues' }).click();
       await page.getByText('Paniers pour les comités d’entreprise').waitFor();
       await page.getByText('Maraîchage bio en SCIC, près de Montpellier.').waitFor();
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
+    'runs the batch scheduler: a dry run, then publishing after a confirmation moves the counters',
+    async () => {
+      // Two requests to the Mutuelle that can be placed, one from someone free at no slot.
+      for (const name of ['Ana', 'Bruno']) {
+        const v = await s.registerVisitor(edition.id, { firstName: name });
+        await as(s.http, v.token)
+          .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: mutuelle.participantId })
+          .expect(201);
+      }
+      const busy = await s.registerVisitor(edition.id, { firstName: 'Chloé' });
+      await as(s.http, busy.token)
+        .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: exhibitor.participantId })
+        .expect(201);
+      await as(s.http, busy.token)
+        .put(`/api/editions/${edition.id}/availability`, {
+          blockedSlotIds: edition.slots.map((slot) => slot.id),
+        })
+        .expect(200);
+
+      const page = await open();
+      await logIn(page, ORGANIZER.email, '/dashboard', ORGANIZER.password);
+      await page.getByText('En direct').waitFor();
+      const scheduled = page.locator('[data-counter="scheduled"] dd');
+      await scheduled.waitFor();
+      const before = Number(await scheduled.textContent());
+
+      await page.getByRole('button', { name: 'Simuler' }).click();
+      await page.getByText('Simulation : 2 demandes seraient placées.').waitFor();
+      await expect(page.locator('[data-figure="requested"]').textContent()).resolves.toBe('3');
+      await expect(page.locator('[data-figure="unplaced"]').textContent()).resolves.toBe('1');
+      const unplaced = page.locator('.unplaced li');
+      await expect(unplaced.textContent()).resolves.toMatch(/Ferme coopérative des Garrigues/);
+      await expect(scheduled.textContent()).resolves.toBe(String(before));
+      await screenshot(page, 'scheduler-dry-run');
+
+      await page.getByRole('button', { name: 'Publier…' }).click();
+      await page.getByText('Publier la planification ?').waitFor();
+      // The confirmation takes the focus: Enter publishes.
+      await page.waitForFunction(
+        () => document.activeElement?.textContent === 'Confirmer la publication',
+      );
+      await page.keyboard.press('Enter');
+      await page.getByText('Publié : 2 nouveaux rendez-vous.').waitFor();
+      await page
+        .locator('[data-counter="scheduled"] dd', { hasText: new RegExp(`^${before + 2}$`) })
+        .waitFor();
       await page.context().close();
     },
     LONG,

@@ -4,6 +4,7 @@ import { ErrorText, Field, LiveIndicator } from '../components';
 import { t } from '../i18n';
 import { useLive } from '../live';
 import { useStore } from '../store';
+import { Scheduler } from './Scheduler';
 
 /** The organizer's screen: figures that move live, check-in at the door, exports, conventions. */
 export function Dashboard({ edition }: { edition: Edition }) {
@@ -75,6 +76,7 @@ export function Dashboard({ edition }: { edition: Edition }) {
           <Exports edition={edition} />
         </section>
       </div>
+      <Scheduler edition={edition} onPublished={() => void loadStats()} />
       <h2>{t('dashboard.conventionsList', { count: conventions.length })}</h2>
       {conventions.length === 0 ? (
         <p>{t('dashboard.noConventions')}</p>
