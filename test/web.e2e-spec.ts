@@ -372,6 +372,48 @@ describe('web app in a real browser', () => {
   );
 
   it(
+    'moves a convention to a legal next status from the dashboard and shows its history',
+    async () => {
+      await as(s.http, s.organizerToken)
+        .post('/api/conventions', {
+          editionId: edition.id,
+          title: 'Paniers de légumes pour les adhérents',
+          kind: 'supply',
+          parties: [
+            { organizationId: exhibitor.organizationId, role: 'supplier' },
+            { organizationId: mutuelle.organizationId, role: 'buyer' },
+          ],
+        })
+        .expect(201);
+
+      const page = await open();
+      await logIn(page, ORGANIZER.email, '/dashboard', ORGANIZER.password);
+      await page
+        .getByRole('button', { name: 'Suivi de « Paniers de légumes pour les adhérents »' })
+        .click();
+      await page.locator('.history li').first().waitFor();
+      await expect(page.locator('.history li').count()).resolves.toBe(1);
+      const next = page.getByLabel('Nouveau statut');
+      await expect(next.locator('option').allTextContents()).resolves.toEqual([
+        'En négociation',
+        'Abandonnée',
+      ]);
+      await next.selectOption('negotiating');
+      await page.getByLabel('Note (facultatif)').fill('Premier devis envoyé.');
+      await page.getByRole('button', { name: 'Changer le statut' }).click();
+      await page.locator('.history li', { hasText: 'Premier devis envoyé.' }).waitFor();
+      await page.locator('tbody > tr > td > span.status', { hasText: 'En négociation' }).waitFor();
+      await expect(next.locator('option').allTextContents()).resolves.toEqual([
+        'Signée',
+        'Abandonnée',
+      ]);
+      await screenshot(page, 'convention-follow-up');
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
     'speaks English when asked, and remembers it',
     async () => {
       const page = await open('/');

@@ -211,6 +211,17 @@ const en: Messages = {
       capacity: 'no table left',
     },
   },
+  conventionPanel: {
+    open: 'Follow-up of “{{title}}”',
+    close: 'Close the follow-up',
+    actions: 'Follow-up',
+    history: 'History',
+    when: 'on {{day}} at {{time}}',
+    next: 'New status',
+    note: 'Note (optional)',
+    submit: 'Change the status',
+    final: 'This convention is closed: its status no longer changes.',
+  },
   checkIn: {
     title: 'Entrance: check a badge in',
     code: 'Badge code',

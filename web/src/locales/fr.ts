@@ -210,6 +210,17 @@ const fr = {
       capacity: 'plus de table libre',
     },
   },
+  conventionPanel: {
+    open: 'Suivi de « {{title}} »',
+    close: 'Fermer le suivi',
+    actions: 'Suivi',
+    history: 'Historique',
+    when: 'le {{day}} à {{time}}',
+    next: 'Nouveau statut',
+    note: 'Note (facultatif)',
+    submit: 'Changer le statut',
+    final: 'Cette convention est close : son statut ne change plus.',
+  },
   checkIn: {
     title: 'Accueil : enregistrer une entrée',
     code: 'Code du badge',

@@ -1,9 +1,11 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, download, type CheckIn, type Convention, type Edition, type Stats } from '../api';
 import { ErrorText, Field, LiveIndicator } from '../components';
 import { t } from '../i18n';
 import { useLive } from '../live';
 import { useStore } from '../store';
+import { ConventionPanel } from './ConventionPanel';
 import { Scheduler } from './Scheduler';
 
 /** The organizer's screen: figures that move live, check-in at the door, exports, conventions. */
@@ -12,6 +14,7 @@ export function Dashboard({ edition }: { edition: Edition }) {
   const [stats, setStats] = useState<Stats | null>(null);
   const [conventions, setConventions] = useState<Convention[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
   const loadStats = () => api<Stats>(`/editions/${edition.id}/stats`).then(setStats, setError);
   const loadConventions = () =>
     api<Convention[]>(`/conventions?editionId=${edition.id}`).then(setConventions, setError);
@@ -89,20 +92,50 @@ export function Dashboard({ edition }: { edition: Edition }) {
                 <th scope="col">{t('convention.kind')}</th>
                 <th scope="col">{t('convention.parties')}</th>
                 <th scope="col">{t('convention.status')}</th>
+                <th scope="col">{t('conventionPanel.actions')}</th>
               </tr>
             </thead>
             <tbody>
               {conventions.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.title}</td>
-                  <td>{t(`convention.kinds.${c.kind}`)}</td>
-                  <td>{c.parties.map((p) => p.name).join(', ')}</td>
-                  <td>
-                    <span class={`status status-${c.status}`}>
-                      {t(`convention.statuses.${c.status}`)}
-                    </span>
-                  </td>
-                </tr>
+                <Fragment key={c.id}>
+                  <tr>
+                    <td>{c.title}</td>
+                    <td>{t(`convention.kinds.${c.kind}`)}</td>
+                    <td>{c.parties.map((p) => p.name).join(', ')}</td>
+                    <td>
+                      <span class={`status status-${c.status}`}>
+                        {t(`convention.statuses.${c.status}`)}
+                      </span>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        class="link"
+                        aria-expanded={openId === c.id}
+                        aria-controls={`follow-${c.id}`}
+                        onClick={() => setOpenId(openId === c.id ? null : c.id)}
+                      >
+                        {openId === c.id
+                          ? t('conventionPanel.close')
+                          : t('conventionPanel.open', { title: c.title })}
+                      </button>
+                    </td>
+                  </tr>
+                  {openId === c.id && (
+                    <tr id={`follow-${c.id}`}>
+                      <td colSpan={5}>
+                        <ConventionPanel
+                          convention={c}
+                          timeZone={edition.timezone}
+                          onChanged={() => {
+                            void loadConventions();
+                            void loadStats();
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
