@@ -414,6 +414,47 @@ describe('web app in a real browser', () => {
   );
 
   it(
+    'an exhibitor declares a convention from a held meeting in the agenda',
+    async () => {
+      const requested = await as(s.http, exhibitor.token)
+        .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: mutuelle.participantId })
+        .expect(201);
+      const meetingId = (requested.body as { id: string }).id;
+      await as(s.http, mutuelle.token).post(`/api/meetings/${meetingId}/accept`, {}).expect(200);
+      await as(s.http, s.organizerToken)
+        .post(`/api/meetings/${meetingId}/attendance`, { attendance: 'held' })
+        .expect(200);
+
+      const page = await open();
+      await logIn(page, exhibitor.email, '/agenda');
+      await page
+        .getByRole('button', { name: 'Déclarer une convention née de ce rendez-vous…' })
+        .click();
+      // The API's message under the title when it is left empty.
+      await page.getByRole('button', { name: 'Déclarer la convention' }).click();
+      await page.locator('.declare .field .error', { hasText: 'title' }).waitFor();
+      await page.getByLabel('Intitulé de la convention').fill('Mutuelle santé des saisonniers');
+      await page.getByLabel('Type de convention').selectOption('service');
+      await page.getByRole('button', { name: 'Déclarer la convention' }).click();
+      await page.getByText('Convention « Mutuelle santé des saisonniers » déclarée').waitFor();
+
+      const list = await as(s.http, s.organizerToken)
+        .get(`/api/conventions?editionId=${edition.id}`)
+        .expect(200);
+      const declared = (
+        list.body as { title: string; kind: string; parties: { name: string }[] }[]
+      ).find((c) => c.title === 'Mutuelle santé des saisonniers');
+      expect(declared?.kind).toBe('service');
+      expect(declared?.parties.map((p) => p.name).sort()).toEqual([
+        'Ferme coopérative des Garrigues',
+        'Mutuelle du Littoral',
+      ]);
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
     'speaks English when asked, and remembers it',
     async () => {
       const page = await open('/');

@@ -134,6 +134,13 @@ const en: Messages = {
     blocked: 'The {{time}} slot is blocked.',
     unblocked: 'The {{time}} slot is free again.',
   },
+  declare: {
+    open: 'Declare a convention born of this meeting…',
+    title: 'Title of the convention',
+    kind: 'Kind of convention',
+    submit: 'Declare the convention',
+    done: 'Convention “{{title}}” declared: it is envisaged, the organizers will follow its progress.',
+  },
   inbox: {
     title: 'Meeting requests received',
     count_zero: 'No pending request.',

@@ -133,6 +133,13 @@ const fr = {
     blocked: 'Créneau de {{time}} bloqué.',
     unblocked: 'Créneau de {{time}} libéré.',
   },
+  declare: {
+    open: 'Déclarer une convention née de ce rendez-vous…',
+    title: 'Intitulé de la convention',
+    kind: 'Type de convention',
+    submit: 'Déclarer la convention',
+    done: 'Convention « {{title}} » déclarée : elle est envisagée, les organisateurs en suivront l’avancement.',
+  },
   inbox: {
     title: 'Demandes de rendez-vous reçues',
     count_zero: 'Aucune demande en attente.',

@@ -5,6 +5,7 @@ import { formatDay, formatSlot, formatTime, t } from '../i18n';
 import { useLive } from '../live';
 import { useStore } from '../store';
 import { Availability } from './Availability';
+import { DeclareConvention } from './DeclareConvention';
 
 export const MEETING_EVENTS = [
   'meeting.requested',
@@ -100,6 +101,7 @@ export function Agenda({ edition }: { edition: Edition }) {
                         {t('agenda.cancel')}
                       </button>
                     )}
+                    <DeclareConvention edition={edition} meeting={m} />
                   </div>
                 </li>
               ))}
