@@ -186,11 +186,23 @@ export async function request(
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`/api${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+  const method = init.method ?? 'GET';
+  // On a venue's poor network a read can hang: give it 8 s, and try a read twice more.
+  const attempts = method === 'GET' ? 3 : 1;
+  let res: Response;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      res = await fetch(`/api${path}`, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: method === 'GET' ? AbortSignal.timeout(8000) : undefined,
+      });
+      break;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as {
       message?: string | string[];
