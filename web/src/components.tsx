@@ -3,14 +3,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Slot } from './api';
 import { formatSlot, t } from './i18n';
 
-/** A labelled input with the API's messages about it, announced and tied to the field. */
-export function Field(
-  props: { name: string; label: string; errors?: string[]; hint?: string } & Omit<
-    JSX.InputHTMLAttributes<HTMLInputElement>,
-    'name' | 'label'
-  >,
-) {
-  const { name, label, errors = [], hint, ...input } = props;
+interface FieldFrame {
+  name: string;
+  label: string;
+  errors?: string[];
+  hint?: string;
+}
+
+/** Label, hint and the API's messages around one control, tied to it for screen readers. */
+function Labelled({
+  name,
+  label,
+  errors = [],
+  hint,
+  control,
+}: FieldFrame & { control: (aria: Record<string, unknown>) => JSX.Element }) {
   const id = `field-${name}`;
   const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '']
     .filter(Boolean)
@@ -23,13 +30,12 @@ export function Field(
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        name={name}
-        aria-invalid={errors.length > 0}
-        aria-describedby={described || undefined}
-        {...input}
-      />
+      {control({
+        id,
+        name,
+        'aria-invalid': errors.length > 0,
+        'aria-describedby': described || undefined,
+      })}
       {errors.length > 0 && (
         <p class="error" id={`${id}-error`}>
           {errors.join(' · ')}
@@ -39,39 +45,29 @@ export function Field(
   );
 }
 
+/** A labelled input with the API's messages about it. */
+export function Field(
+  props: FieldFrame & Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'name' | 'label'>,
+) {
+  const { name, label, errors, hint, ...input } = props;
+  return (
+    <Labelled
+      {...{ name, label, errors, hint }}
+      control={(aria) => <input {...aria} {...input} />}
+    />
+  );
+}
+
 /** A labelled multi-line field with its hint and the API's messages about it. */
 export function TextAreaField(
-  props: { name: string; label: string; errors?: string[]; hint?: string } & Omit<
-    JSX.TextareaHTMLAttributes<HTMLTextAreaElement>,
-    'name' | 'label'
-  >,
+  props: FieldFrame & Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'label'>,
 ) {
-  const { name, label, errors = [], hint, ...textarea } = props;
-  const id = `field-${name}`;
-  const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
+  const { name, label, errors, hint, ...textarea } = props;
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={errors.length > 0}
-        aria-describedby={described || undefined}
-        {...textarea}
-      />
-      {errors.length > 0 && (
-        <p class="error" id={`${id}-error`}>
-          {errors.join(' · ')}
-        </p>
-      )}
-    </div>
+    <Labelled
+      {...{ name, label, errors, hint }}
+      control={(aria) => <textarea {...aria} {...textarea} />}
+    />
   );
 }
 
