@@ -55,6 +55,7 @@ export function repair(
   if (queue.length === 0) return;
   queue.sort((x, y) => weight[y] - weight[x] || x - y);
   const protectedUntil = new Int32Array(M);
+  const sideways = new Uint32Array(M);
   let best = st.snapshot();
   let bestWeight = st.placedWeight;
   let bestCount = st.placed;
@@ -105,10 +106,13 @@ export function repair(
       for (const e of ea === eb ? [ea] : [ea, eb]) {
         if (e < 0) continue;
         freed++;
+        // A blocker that can hop to another free slot costs (almost) nothing: it moves, it stays placed.
         cost +=
-          weight[e] +
-          (protectedUntil[e] > iter ? 4 * weight[m] : 0) +
-          0.02 * (unplacedOf(a[e]) + unplacedOf(b[e]));
+          relocation(e, s) >= 0
+            ? 0.01
+            : weight[e] +
+              (protectedUntil[e] > iter ? 4 * weight[m] : 0) +
+              0.02 * (unplacedOf(a[e]) + unplacedOf(b[e]));
       }
       let capVictim = -1;
       let capTo = -1;
@@ -140,11 +144,19 @@ export function repair(
       }
     }
     if (bestS < 0) continue;
+    // A sideways move (ejecting as much weight as it places) is taken every other time it comes up: always taking
+    // it lets a few meetings chase each other round one slot for ever while a disjoint pair stays out.
+    if (bestCost >= weight[m] && (sideways[m]++ & 1) === 1) {
+      queue.push(m);
+      continue;
+    }
     for (const p of [a[m], b[m]]) {
       const e = st.occ[p * S + bestS];
       if (e >= 0) {
         st.remove(e);
-        queue.push(e);
+        const to = relocation(e, bestS);
+        if (to >= 0) st.place(e, to);
+        else queue.push(e);
       }
     }
     if (bestCap >= 0 && st.slotOf[bestCap] === bestS && st.load[bestS] >= cap[bestS]) {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { schedule } from './engine.js';
+import { debug } from './improve.js';
 import type { ScheduleInput, Window } from './types.js';
 import { validate } from './validate.js';
 
@@ -82,6 +83,55 @@ describe('schedule (property-based)', () => {
     );
   });
 
+  it('prices every Kempe move and column rotation exactly as applying it would, and keeps schedules valid', () => {
+    debug.checkDeltas = true;
+    debug.checked = 0;
+    try {
+      fc.assert(
+        fc.property(instanceArb, fc.integer({ min: 0, max: 99 }), (input, seed) => {
+          // checkDelta throws inside the engine when a priced delta differs from the applied one.
+          const result = schedule(input, { timeLimitMs: 10_000, maxIterations: 20_000, seed });
+          const check = validate(input, result);
+          expect(check.violations).toEqual([]);
+          expect(result.stats.holes).toBe(check.holes);
+        }),
+        { numRuns: 80 },
+      );
+      // Busy days (up to 10 slots, several meetings per person) so that wide rotations matter too.
+      const dense = fc
+        .record({
+          P: fc.integer({ min: 4, max: 10 }),
+          days: fc.integer({ min: 1, max: 2 }),
+          perDay: fc.integer({ min: 6, max: 10 }),
+          tables: fc.integer({ min: 2, max: 5 }),
+          seed: fc.integer({ min: 0, max: 99 }),
+          pairs: fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 10, maxLength: 40 }),
+        })
+        .map(({ P, days, perDay, tables, seed, pairs }) => ({
+          seed,
+          input: {
+            participants: Array.from({ length: P }, () => ({})),
+            slots: Array.from({ length: days * perDay }, (_, s) => ({
+              day: Math.floor(s / perDay),
+              period: s % perDay < perDay / 2 ? ('morning' as const) : ('afternoon' as const),
+            })),
+            tables,
+            meetings: pairs.map(([a, b]) => ({ a: a % P, b: b % P })),
+          } satisfies ScheduleInput,
+        }));
+      fc.assert(
+        fc.property(dense, ({ input, seed }) => {
+          const result = schedule(input, { timeLimitMs: 10_000, maxIterations: 20_000, seed });
+          expect(validate(input, result).violations).toEqual([]);
+        }),
+        { numRuns: 60 },
+      );
+      expect(debug.checked).toBeGreaterThan(1000);
+    } finally {
+      debug.checkDeltas = false;
+    }
+  });
+
   it('is deterministic for a given seed', () => {
     fc.assert(
       fc.property(instanceArb, fc.integer({ min: 0, max: 99 }), (input, seed) => {
@@ -124,6 +174,42 @@ describe('schedule (property-based)', () => {
 });
 
 describe('schedule (behaviour)', () => {
+  it('places two disjoint meetings rather than one that blocks both (ejection chains do not cycle)', () => {
+    // Found by the property above: one slot, two tables; (1,4) alone blocks both (1,2) and (4,0).
+    const input: ScheduleInput = {
+      participants: Array.from({ length: 5 }, () => ({})),
+      slots: [{ day: 0, period: 'morning' }],
+      tables: 2,
+      meetings: [
+        [1, 4],
+        [1, 2],
+        [4, 1],
+        [4, 0],
+      ].map(([a, b]) => ({ a, b })),
+    };
+    for (const seed of [1, 2, 3]) expect(schedule(input, { seed }).stats.placed).toBe(2);
+  });
+
+  it('moves a blocking meeting to a free slot instead of evicting it', () => {
+    // Found by the property above: (1,0) must hop to slot 0 so that (0,2) and (3,4) fit in slot 1.
+    const input: ScheduleInput = {
+      participants: Array.from({ length: 5 }, (_, p) => ({ unavailable: p === 3 ? [0] : [] })),
+      slots: [
+        { day: 0, period: 'morning' },
+        { day: 0, period: 'morning' },
+      ],
+      tables: 2,
+      meetings: [
+        [3, 2],
+        [2, 4],
+        [0, 2],
+        [3, 4],
+        [1, 0],
+      ].map(([a, b]) => ({ a, b })),
+    };
+    for (const seed of [1, 2, 3]) expect(schedule(input, { seed }).stats.placed).toBe(4);
+  });
+
   const slots = Array.from({ length: 6 }, (_, s) => ({
     day: 0,
     period: s < 3 ? ('morning' as const) : ('afternoon' as const),

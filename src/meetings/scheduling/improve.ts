@@ -2,7 +2,7 @@ import type { Control } from './control.js';
 import { PersonSolver } from './person.js';
 import type { Problem } from './problem.js';
 import type { Rng } from './rng.js';
-import type { State } from './state.js';
+import { holesOfMask, idleOfMask, type State } from './state.js';
 
 // Module-level aliases: global lookups are slow inside Jest's VM sandbox, locals are not.
 const { exp, max, pow } = Math;
@@ -25,6 +25,15 @@ const ROTATE = 0.05;
 const ROTATE_MAX = 6;
 // Share of moves that re-solve all meetings of one person at once (see PersonSolver).
 const PERSON = 0.005;
+
+// Tests switch this on to apply every priced move as well and compare the two costs (slow).
+export const debug = { checkDeltas: false, checked: 0 };
+
+function checkDelta(applied: number, priced: number): void {
+  debug.checked++;
+  if (Math.abs(applied - priced) > 1e-9)
+    throw new Error(`priced move delta ${priced} differs from the applied one ${applied}`);
+}
 
 // Simulated annealing on holes over feasible schedules; the placed set never changes here.
 // Moves: Kempe chains between two slots (a single move when the chain is one meeting), whole-slot swaps,
@@ -104,15 +113,107 @@ export function improve(
     for (let i = 0; i < len; i++) st.place(chain[i], from[i]);
   };
 
+  // Change in holes, squared holes and idle slots if the chain swapped slots s and t. Every participant of a
+  // chain member has all their meetings at s and t in the chain, so their day masks just swap those two bits.
+  const pmark = new Int32Array(P);
+  let pstamp = 0;
+  let dHoles = 0;
+  let dSq = 0;
+  let dIdle = 0;
+  const { D, day } = pb;
+  const swapDelta = (s: number, t: number): void => {
+    dHoles = 0;
+    dSq = 0;
+    dIdle = 0;
+    pstamp++;
+    const ks = day[s];
+    const kt = day[t];
+    const bs = 1 << (s - st.dayFirst[s]);
+    const bt = 1 << (t - st.dayFirst[t]);
+    for (let i = 0; i < len; i++) {
+      const m = chain[i];
+      for (let side = 0; side < 2; side++) {
+        const p = side === 0 ? a[m] : b[m];
+        if (pmark[p] === pstamp) continue;
+        pmark[p] = pstamp;
+        const ms = st.mask[p * D + ks];
+        const hs = (ms & bs) !== 0;
+        const ht = (st.mask[p * D + kt] & bt) !== 0;
+        if (hs === ht) continue;
+        let dh: number;
+        if (ks === kt) {
+          const nm = ms ^ bs ^ bt;
+          dh = holesOfMask(nm) - holesOfMask(ms);
+          dIdle += idleOfMask(nm) - idleOfMask(ms);
+        } else {
+          const mt = st.mask[p * D + kt];
+          const ns = ms ^ bs;
+          const nt = mt ^ bt;
+          dh = holesOfMask(ns) - holesOfMask(ms) + holesOfMask(nt) - holesOfMask(mt);
+          dIdle += idleOfMask(ns) - idleOfMask(ms) + idleOfMask(nt) - idleOfMask(mt);
+        }
+        if (dh !== 0) {
+          const h = st.holesP[p];
+          dHoles += dh;
+          dSq += (h + dh) * (h + dh) - h * h;
+        }
+      }
+    }
+  };
+
+  // Same for rotating the w columns from s0 (one day) by one step in direction dir (chain = their meetings).
+  const rotateDelta = (s0: number, w: number, dir: number): void => {
+    dHoles = 0;
+    dSq = 0;
+    dIdle = 0;
+    pstamp++;
+    const k = day[s0];
+    const off = s0 - st.dayFirst[s0];
+    const full = (1 << w) - 1;
+    for (let i = 0; i < len; i++) {
+      const m = chain[i];
+      for (let side = 0; side < 2; side++) {
+        const p = side === 0 ? a[m] : b[m];
+        if (pmark[p] === pstamp) continue;
+        pmark[p] = pstamp;
+        const old = st.mask[p * D + k];
+        const blk = (old >>> off) & full;
+        const rot =
+          dir === 1
+            ? ((blk << 1) | (blk >>> (w - 1))) & full
+            : (blk >>> 1) | ((blk & 1) << (w - 1));
+        if (rot === blk) continue;
+        const nm = (old & ~(full << off)) | (rot << off);
+        const dh = holesOfMask(nm) - holesOfMask(old);
+        dIdle += idleOfMask(nm) - idleOfMask(old);
+        if (dh !== 0) {
+          const h = st.holesP[p];
+          dHoles += dh;
+          dSq += (h + dh) * (h + dh) - h * h;
+        }
+      }
+    }
+  };
+
   const solver = new PersonSolver(pb, st, personStart, personList);
   const noise = () => rng.next() * 0.01;
   const cost = () => st.holes + FAIR * st.sumSq + IDLE * st.idle;
-  let best = st.snapshot();
+  const best = st.snapshot();
   let bestHoles = st.holes;
   let bestSq = st.sumSq;
   // Each reheated round cools over an equal share of the work budget, so the schedule fits any budget.
   const roundWork = max(1, (ctl.maxIterations - ctl.iterations) / ROUNDS);
   let it = 0;
+  let temp = T0;
+  // People with more holes than their lower bound, sampled by focused moves. Drawing random meetings until
+  // one belongs to such a person (4 tries before) mostly missed them once few were left.
+  const badList = new Int32Array(P);
+  let nBad = 0;
+  const refreshBad = (): void => {
+    nBad = 0;
+    for (let q = 0; q < P; q++)
+      if (st.holesP[q] > lbP[q] && personStart[q + 1] > personStart[q]) badList[nBad++] = q;
+  };
 
   outer: for (;;) {
     const roundStart = ctl.iterations;
@@ -124,44 +225,43 @@ export function improve(
           placed: st.placed,
           holes: bestHoles,
         });
+        refreshBad();
+        // The cooling schedule moves in steps of 256 moves: pow is not free.
+        temp = T0 * pow(T1 / T0, (ctl.iterations - roundStart) / roundWork);
       }
       ctl.iterations++;
-      const temp = T0 * pow(T1 / T0, (ctl.iterations - roundStart) / roundWork);
       let m = movable[rng.int(movable.length)];
-      let p = rng.next() < 0.5 ? a[m] : b[m];
-      if (st.holes > lb && rng.next() < FOCUS) {
-        // Focus on people who have avoidable holes: pick one of their meetings.
-        for (let tries = 0; tries < 4 && st.holesP[p] <= lbP[p]; tries++) {
-          m = movable[rng.int(movable.length)];
-          p = rng.next() < 0.5 ? a[m] : b[m];
-        }
+      let p = rng.chance(0.5) ? a[m] : b[m];
+      if (st.holes > lb && rng.chance(FOCUS)) {
+        // Focus on people who have avoidable holes (the list is refreshed every 256 moves): one of their meetings.
+        if (nBad > 0) p = badList[rng.int(nBad)];
         const n = personStart[p + 1] - personStart[p];
         if (n === 0) continue;
         m = personList[personStart[p] + rng.int(n)];
       }
-      if (rng.next() < PERSON) {
+      if (rng.chance(PERSON)) {
         const before = cost();
         const w0 = solver.work;
         if (!solver.resolve(p, IDLE, noise)) continue;
         ctl.iterations += (solver.work - w0) >> 6;
         const delta = cost() - before;
-        if (delta <= 0 || rng.next() < exp(-delta / temp)) {
+        if (delta <= 0 || rng.chance(exp(-delta / temp))) {
           if (st.holes < bestHoles || (st.holes === bestHoles && st.sumSq < bestSq)) {
             bestHoles = st.holes;
             bestSq = st.sumSq;
-            best = st.snapshot();
+            best.set(st.slotOf);
             if (bestHoles <= lb) break outer;
           }
         } else solver.undo();
         continue;
       }
-      if (rng.next() < ROTATE) {
+      if (rng.chance(ROTATE)) {
         // Rotate a block of whole slot columns: people whose meetings all lie inside keep their runs.
         const s0 = rng.int(S);
         const w = 2 + rng.int(ROTATE_MAX - 1);
         const s1 = s0 + w - 1;
         if (s1 >= S) continue;
-        const dir = rng.next() < 0.5 ? 1 : -1;
+        const dir = rng.chance(0.5) ? 1 : -1;
         const dest = (x: number) => (dir === 1 ? (x === s1 ? s0 : x + 1) : x === s0 ? s1 : x - 1);
         let ok = true;
         len = 0;
@@ -176,17 +276,44 @@ export function improve(
         }
         if (!ok || len === 0) continue;
         const before = cost();
+        if (st.useMask && day[s0] === day[s1]) {
+          // Priced from the day bitmasks first, as for Kempe chains; applied only when accepted.
+          rotateDelta(s0, w, dir);
+          const d = st.holes + dHoles + FAIR * (st.sumSq + dSq) + IDLE * (st.idle + dIdle) - before;
+          if (debug.checkDeltas) {
+            for (let i = 0; i < len; i++) {
+              from[i] = st.slotOf[chain[i]];
+              st.remove(chain[i]);
+            }
+            for (let i = 0; i < len; i++) st.place(chain[i], dest(from[i]));
+            checkDelta(cost() - before, d);
+            undo();
+          }
+          if (d > 0 && !rng.chance(exp(-d / temp))) continue;
+          for (let i = 0; i < len; i++) {
+            from[i] = st.slotOf[chain[i]];
+            st.remove(chain[i]);
+          }
+          for (let i = 0; i < len; i++) st.place(chain[i], dest(from[i]));
+          if (st.holes < bestHoles || (st.holes === bestHoles && st.sumSq < bestSq)) {
+            bestHoles = st.holes;
+            bestSq = st.sumSq;
+            best.set(st.slotOf);
+            if (bestHoles <= lb) break outer;
+          }
+          continue;
+        }
         for (let i = 0; i < len; i++) {
           from[i] = st.slotOf[chain[i]];
           st.remove(chain[i]);
         }
         for (let i = 0; i < len; i++) st.place(chain[i], dest(from[i]));
         const delta = cost() - before;
-        if (delta <= 0 || rng.next() < exp(-delta / temp)) {
+        if (delta <= 0 || rng.chance(exp(-delta / temp))) {
           if (st.holes < bestHoles || (st.holes === bestHoles && st.sumSq < bestSq)) {
             bestHoles = st.holes;
             bestSq = st.sumSq;
-            best = st.snapshot();
+            best.set(st.slotOf);
             if (bestHoles <= lb) break outer;
           }
         } else undo();
@@ -197,16 +324,16 @@ export function improve(
       if (nd < 2) continue;
       let t: number;
       const n = personStart[p + 1] - personStart[p];
-      if (n > 1 && rng.next() < NEAR) {
+      if (n > 1 && rng.chance(NEAR)) {
         // Aim next to another meeting of the same person, where a hole could close.
         const o = st.slotOf[personList[personStart[p] + rng.int(n)]];
-        t = rng.next() < 0.5 ? o - 1 : o + 1;
+        t = rng.chance(0.5) ? o - 1 : o + 1;
         if (t < 0 || t >= S || !allowed[m * S + t]) continue;
       } else t = domList[domStart[m] + rng.int(nd)];
       if (t === s) continue;
       stamp++;
       len = 0;
-      const whole = rng.next() < 0.03;
+      const whole = rng.chance(0.03);
       let ok = true;
       if (whole) {
         for (let i = st.memStart[s], e = i + st.load[s]; i < e && ok; i++)
@@ -223,16 +350,32 @@ export function improve(
       ctl.iterations += len;
       if (!ok || len === 0 || !fits(s, t)) continue;
       const before = cost();
-      apply(s, t);
-      const delta = cost() - before;
-      if (delta <= 0 || rng.next() < exp(-delta / temp)) {
-        if (st.holes < bestHoles || (st.holes === bestHoles && st.sumSq < bestSq)) {
-          bestHoles = st.holes;
-          bestSq = st.sumSq;
-          best = st.snapshot();
-          if (bestHoles <= lb) break outer;
+      let delta: number;
+      if (st.useMask) {
+        // Priced from the day bitmasks without touching the state; applied only when accepted.
+        swapDelta(s, t);
+        delta = st.holes + dHoles + FAIR * (st.sumSq + dSq) + IDLE * (st.idle + dIdle) - before;
+        if (debug.checkDeltas) {
+          apply(s, t);
+          checkDelta(cost() - before, delta);
+          undo();
         }
-      } else undo();
+        if (delta > 0 && !rng.chance(exp(-delta / temp))) continue;
+        apply(s, t);
+      } else {
+        apply(s, t);
+        delta = cost() - before;
+        if (delta > 0 && !rng.chance(exp(-delta / temp))) {
+          undo();
+          continue;
+        }
+      }
+      if (st.holes < bestHoles || (st.holes === bestHoles && st.sumSq < bestSq)) {
+        bestHoles = st.holes;
+        bestSq = st.sumSq;
+        best.set(st.slotOf);
+        if (bestHoles <= lb) break outer;
+      }
     }
     st.restore(best);
   }

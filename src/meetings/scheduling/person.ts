@@ -189,6 +189,8 @@ export class PersonSolver {
   private readonly bestSlots: Int32Array;
   private readonly own: Int32Array;
   private readonly asg: Assignment;
+  private readonly usable: Int32Array;
+  private readonly price: Float64Array;
   readonly old: Int32Array;
   readonly meetings: Int32Array;
   count = 0;
@@ -211,6 +213,8 @@ export class PersonSolver {
     this.asg = new Assignment(k);
     this.old = new Int32Array(k);
     this.meetings = new Int32Array(k);
+    this.usable = new Int32Array(pb.S);
+    this.price = new Float64Array(k * pb.S);
   }
 
   // Leaves the state changed (the caller accepts or calls undo); false when p has nothing to move.
@@ -226,40 +230,46 @@ export class PersonSolver {
       this.old[i] = st.slotOf[m];
     }
     for (let i = 0; i < k; i++) st.remove(this.meetings[i]);
-    const usable = (s: number): boolean => {
-      if (st.occ[p * S + s] >= 0 || !avail[p * S + s] || st.load[s] >= cap[s]) return false;
+    // Usable slots (p free and available, a table left, some partner free there), and each meeting's price
+    // at each of them, computed once for all the candidate windows.
+    const { usable, price } = this;
+    let nu = 0;
+    for (let s = 0; s < S; s++) {
+      if (st.occ[p * S + s] >= 0 || !avail[p * S + s] || st.load[s] >= cap[s]) continue;
+      let any = false;
       for (let i = 0; i < k; i++) {
         const m = this.meetings[i];
         const q = a[m] === p ? b[m] : a[m];
-        if (allowed[m * S + s] && st.occ[q * S + s] < 0) return true;
+        const ok = allowed[m * S + s] === 1 && st.occ[q * S + s] < 0;
+        price[i * S + s] = ok ? st.addCost(q, s, alpha) : BIG;
+        any ||= ok;
       }
-      return false;
-    };
+      if (any) usable[nu++] = s;
+    }
+    this.work += k * nu;
     let no = 0;
     for (let s = 0; s < S; s++) if (st.occ[p * S + s] >= 0) this.own[no++] = s;
     let best = Infinity;
-    let lastFirst = -1;
-    for (let l = -1; l < S; l++) {
+    for (let l = -1; l + k <= nu; l++) {
       if (l < 0) {
         // The current slots: re-matching alone never makes this person worse.
         for (let i = 0; i < k; i++) slots[i] = this.old[i];
         slots.subarray(0, k).sort();
-      } else {
-        let n = 0;
-        for (let s = l; s < S && n < k; s++) if (usable(s)) slots[n++] = s;
-        if (n < k || slots[0] === lastFirst) continue;
-        lastFirst = slots[0];
-      }
+      } else for (let j = 0; j < k; j++) slots[j] = usable[l + j];
       const ownCost = this.ownCost(slots, k, no, alpha);
+      // Row minima bound the assignment from below: windows that cannot beat the best skip the Hungarian.
+      let bound = ownCost;
       for (let i = 0; i < k; i++) {
-        const m = this.meetings[i];
-        const q = a[m] === p ? b[m] : a[m];
+        let rowMin = BIG;
         for (let j = 0; j < k; j++) {
-          const s = slots[j];
-          cost[i * k + j] =
-            allowed[m * S + s] && st.occ[q * S + s] < 0 ? st.addCost(q, s, alpha) : BIG;
+          const c = price[i * S + slots[j]];
+          cost[i * k + j] = c;
+          if (c < rowMin) rowMin = c;
         }
+        bound += rowMin;
       }
+      this.work += k * k;
+      if (bound >= best || bound >= BIG) continue;
       this.work += k * k * k;
       const total = ownCost + this.asg.solve(k, cost, match) + noise();
       if (total < best && total < BIG) {

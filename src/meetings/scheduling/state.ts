@@ -153,6 +153,15 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+// Holes of a day bitmask: maximal runs of set bits, minus one.
+export function holesOfMask(mask: number): number {
+  return mask === 0 ? 0 : popcount(mask & ~(mask << 1)) - 1;
+}
+
+export function idleOfMask(mask: number): number {
+  return idleOf(mask);
+}
+
 function idleOf(mask: number): number {
   if (mask === 0) return 0;
   const lo = 31 - clz32(mask & -mask);
