@@ -258,6 +258,18 @@ describe('batch scheduler: dry run, commit, live notifications', () => {
       );
       expect(bookings).toHaveLength(24);
       expect(bookings.every((b) => Number(b.n) === 2)).toBe(true);
+      // Bulk-written rows read back like the hand-made meeting's (same date storage, same JSON).
+      const stamps = await s.testApp.query<{ at: unknown }>(
+        `SELECT "createdAt" AS at FROM bookings WHERE kind = 'meeting'`,
+      );
+      const started = Date.now() - 60_000;
+      for (const { at } of stamps) {
+        const time = at instanceof Date ? at.getTime() : Date.parse(`${String(at)}Z`);
+        expect(time).toBeGreaterThan(started);
+      }
+      expect(
+        new Set(stamps.map(({ at }) => (at instanceof Date ? 'date' : String(at).length))).size,
+      ).toBe(1);
       const log = await s.testApp.query<{ action: string; data: string }>(
         `SELECT action, data FROM activity_log WHERE "editionId" = '${edition.id}'
          AND action IN ('meeting.accepted', 'schedule.committed')`,
@@ -344,5 +356,91 @@ describe('batch scheduler at stands', () => {
     const perSlot = new Map<string, number>();
     for (const a of p.assignments) perSlot.set(a.slot.id, (perSlot.get(a.slot.id) ?? 0) + 1);
     expect(Math.max(...perSlot.values())).toBeGreaterThan(1);
+  });
+});
+
+describe('batch scheduler racing a change made while it runs', () => {
+  let s: TestSession;
+  beforeAll(async () => {
+    s = await TestSession.start({ MAX_PENDING_REQUESTS: '50' });
+  });
+  afterAll(() => s.close());
+
+  // A person blocks a slot while the commit is computed. Whichever lands first, the published agendas
+  // must respect the block: either the commit saw it, or it is refused with 409 and publishes nothing.
+  it('publishes nothing when availability changed meanwhile, and never books a blocked slot', async () => {
+    const edition = await s.createEdition({ tables: 4 });
+    const exhibitors = [];
+    for (let i = 0; i < 4; i++) exhibitors.push(await s.onboardExhibitor(edition.id));
+    const visitors = [];
+    for (let i = 0; i < 6; i++) visitors.push(await s.registerVisitor(edition.id));
+    const [busy] = visitors;
+    const outcomes = new Set<number>();
+    const isBusys = (m: { status: string; requesterId: string }) =>
+      m.status === 'scheduled' && m.requesterId === busy.participantId;
+    const rows = () =>
+      s.testApp.query<{ id: string; status: string; slotId: string | null; requesterId: string }>(
+        `SELECT id, status, "slotId", "requesterId" FROM meetings WHERE "editionId" = '${edition.id}'`,
+      );
+
+    // Delays after the commit starts; null: the block comes once the commit has answered.
+    for (const [round, delay] of [0, 10, 30, null].entries()) {
+      for (const visitor of visitors) {
+        for (const exhibitor of exhibitors) {
+          await as(s.http, visitor.token)
+            .post(`/api/editions/${edition.id}/meetings`, {
+              toParticipantId: exhibitor.participantId,
+            })
+            .expect(201);
+        }
+      }
+      let blocked = edition.slots[round].id;
+      const commit = as(s.http, s.organizerToken)
+        .post(`/api/editions/${edition.id}/schedule`, { commit: true, seed: round + 1 })
+        .then((res) => res);
+      if (delay === null) {
+        // Once published, the person blocks a slot left free in their agenda.
+        await commit;
+        const taken = new Set((await rows()).filter(isBusys).map((m) => m.slotId));
+        blocked = edition.slots.find((slot) => !taken.has(slot.id))!.id;
+      } else await new Promise((resolve) => setTimeout(resolve, delay));
+      await as(s.http, busy.token)
+        .put(`/api/editions/${edition.id}/availability`, { blockedSlotIds: [blocked] })
+        .expect(200);
+      const res = await commit;
+      outcomes.add(res.status);
+
+      const meetings = await rows();
+      const scheduled = meetings.filter((m) => m.status === 'scheduled');
+      if (res.status === 409) {
+        expect(res.body.code).toBe('schedule/changed');
+        expect(scheduled).toEqual([]);
+        const bookings = await s.testApp.query(
+          `SELECT id FROM bookings WHERE "editionId" = '${edition.id}' AND kind = 'meeting'`,
+        );
+        expect(bookings).toEqual([]);
+      } else {
+        expect(res.status).toBe(200);
+        expect(scheduled.length).toBe((res.body as Proposal).placed);
+        expect(scheduled.length).toBeGreaterThan(0);
+      }
+      // The block always stands, and no meeting of that person sits on it.
+      const agenda = await as(s.http, busy.token)
+        .get(`/api/editions/${edition.id}/availability`)
+        .expect(200);
+      expect(agenda.body.blockedSlotIds).toEqual([blocked]);
+      expect(scheduled.filter((m) => isBusys(m) && m.slotId === blocked)).toEqual([]);
+
+      // Next round from a clean sheet: every open request or meeting is cancelled.
+      for (const m of meetings.filter(
+        (x) => x.status === 'scheduled' || x.status === 'requested',
+      )) {
+        const visitor = visitors.find((v) => v.participantId === m.requesterId)!;
+        await as(s.http, visitor.token).post(`/api/meetings/${m.id}/cancel`).expect(200);
+      }
+    }
+    // A commit spends tens of milliseconds at least starting its worker thread, so a block sent with it
+    // lands while it runs; the last round, once it has answered, lets it publish.
+    expect([...outcomes].sort()).toEqual([200, 409]);
   });
 });

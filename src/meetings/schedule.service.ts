@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/decorators.js';
 import { ActivityLog } from '../common/activity-log.entity.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { conflict } from '../common/errors.js';
+import { insertMany, ROWS_PER_STATEMENT, SqlParams } from '../database/bulk.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { toSlotDto } from '../editions/editions.dto.js';
 import { Edition } from '../editions/edition.entity.js';
@@ -23,8 +24,6 @@ import type { ScheduleResult } from './scheduling/types.js';
 
 /** Organizers see progress at most this often (the engine itself reports every 100 ms). */
 const PROGRESS_EVERY_MS = 200;
-/** Rows per INSERT: well under the bound-parameter limits of SQLite and PostgreSQL. */
-const CHUNK = 200;
 
 interface Placed {
   meeting: Meeting;
@@ -201,23 +200,9 @@ export class ScheduleService {
     const bookings: Booking[] = [];
     const entries: ActivityLog[] = [];
     try {
+      for (let i = 0; i < placed.length; i += ROWS_PER_STATEMENT)
+        await this.scheduleRequests(manager, placed.slice(i, i + ROWS_PER_STATEMENT), now);
       for (const p of placed) {
-        const { affected } = await manager.update(
-          Meeting,
-          { id: p.meeting.id, status: 'requested' },
-          {
-            status: 'scheduled',
-            slotId: p.slotId,
-            tableNumber: p.table,
-            place: p.place,
-            updatedAt: now,
-          },
-        );
-        if (affected === 0)
-          throw conflict(
-            'schedule/changed',
-            'A request changed while the scheduler ran; run it again',
-          );
         Object.assign(p.meeting, {
           status: 'scheduled',
           slotId: p.slotId,
@@ -247,10 +232,8 @@ export class ScheduleService {
           }),
         );
       }
-      for (let i = 0; i < bookings.length; i += CHUNK)
-        await manager.insert(Booking, bookings.slice(i, i + CHUNK));
-      for (let i = 0; i < entries.length; i += CHUNK)
-        await manager.insert(ActivityLog, entries.slice(i, i + CHUNK) as never);
+      await insertMany(manager, Booking, bookings);
+      await insertMany(manager, ActivityLog, entries);
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw conflict(
@@ -260,6 +243,37 @@ export class ScheduleService {
       }
       throw error;
     }
+  }
+
+  /**
+   * One UPDATE … FROM (VALUES …) per chunk instead of one per meeting (SQLite ≥ 3.33 and PostgreSQL
+   * both name a VALUES list's columns column1, column2…). Only requests still open are touched: a
+   * chunk that moves fewer rows than it holds means one changed meanwhile, and the whole commit is undone.
+   */
+  private async scheduleRequests(
+    manager: EntityManager,
+    chunk: Placed[],
+    now: Date,
+  ): Promise<void> {
+    const updatedAt = manager.connection
+      .getMetadata(Meeting)
+      .findColumnWithPropertyName('updatedAt')!;
+    const params = new SqlParams(manager);
+    const at = params.add(manager.connection.driver.preparePersistentValue(now, updatedAt));
+    const rows = chunk.map(
+      (p) =>
+        `(${params.add(p.meeting.id)}, ${params.add(p.slotId)}, CAST(${params.add(p.table)} AS integer), ${params.add(p.place)})`,
+    );
+    const result = await manager.queryRunner!.query(
+      `UPDATE meetings SET status = 'scheduled', "slotId" = v.column2, "tableNumber" = v.column3,
+              place = v.column4, "updatedAt" = ${at}
+         FROM (VALUES ${rows.join(', ')}) AS v
+        WHERE meetings.id = v.column1 AND meetings.status = 'requested'`,
+      params.values,
+      true,
+    );
+    if (result.affected !== chunk.length)
+      throw conflict('schedule/changed', 'A request changed while the scheduler ran; run it again');
   }
 
   /** Every affected agenda hears `agenda.updated`; each placed meeting's parties `meeting.scheduled`. */
