@@ -1,9 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/decorators.js';
 import { IdParam } from '../common/validation.js';
-import { ExportsService } from '../stats/exports.service.js';
-import { EditionStatsDto, StatsService } from '../stats/stats.service.js';
 import { ConventionViews } from './convention-views.js';
 import {
   ChangeStatusDto,
@@ -117,42 +115,5 @@ export class ConventionsController {
     @Body() dto: FollowUpDto,
   ): Promise<ConventionDetailDto> {
     return this.conventions.followUp(user, id, dto);
-  }
-}
-
-@ApiTags('stats')
-@ApiBearerAuth()
-@Roles('organizer')
-@Controller('editions/:editionId')
-export class StatsController {
-  constructor(
-    private readonly stats: StatsService,
-    private readonly exports: ExportsService,
-  ) {}
-
-  @Get('stats')
-  @ApiOperation({
-    summary: 'Exhibitors, registrations, check-ins, meetings and conventions of the edition',
-  })
-  get(@IdParam('editionId') editionId: string): Promise<EditionStatsDto> {
-    return this.stats.stats(editionId);
-  }
-
-  @Get('conventions.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="conventions.csv"')
-  @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'Conventions as CSV: UTF-8 with BOM, `;`-separated, for spreadsheets' })
-  conventionsCsv(@IdParam('editionId') editionId: string): Promise<string> {
-    return this.exports.conventionsCsv(editionId);
-  }
-
-  @Get('meetings.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="meetings.csv"')
-  @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'Meetings as CSV: UTF-8 with BOM, `;`-separated, for spreadsheets' })
-  meetingsCsv(@IdParam('editionId') editionId: string): Promise<string> {
-    return this.exports.meetingsCsv(editionId);
   }
 }

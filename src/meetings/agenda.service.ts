@@ -10,6 +10,7 @@ import { badRequest, conflict, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { toSlotDto, type SlotDto } from '../editions/editions.dto.js';
 import { Edition } from '../editions/edition.entity.js';
+import { StatsChanged } from '../conventions/convention.events.js';
 import { Slot } from '../editions/slot.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Booking } from './booking.entity.js';
@@ -164,6 +165,8 @@ export class AgendaService {
       });
     });
     this.events.emit(AgendasChanged.EVENT, new AgendasChanged(editionId, [me.id]));
+    // The organizers' chart counts blocks per slot.
+    this.events.emit(StatsChanged.EVENT, new StatsChanged(editionId));
     return { blockedSlotIds: wanted.sort() };
   }
 
@@ -194,6 +197,7 @@ export class AgendaService {
       });
       return found;
     });
+    this.events.emit(StatsChanged.EVENT, new StatsChanged(editionId));
     const edition = await this.dataSource.getRepository(Edition).findOneByOrFail({ id: editionId });
     return toSlotDto(slot, edition.timezone);
   }
