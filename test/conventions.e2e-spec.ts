@@ -518,3 +518,150 @@ describe('organizer figures, exports and live counters', () => {
     }
   });
 });
+
+describe('a visitor’s organization as a party', () => {
+  let s: TestSession;
+  let edition: EditionInfo;
+  let recyclerie: ExhibitorInfo;
+  let frca: ExhibitorInfo;
+  let villageVisitor: VisitorInfo;
+  let meetingId: string;
+  const declare = (token: string, parties: object[], meetingIds: string[] = []) =>
+    as(s.http, token).post('/api/conventions', {
+      editionId: edition.id,
+      title: 'Tri des déchets de bureau du village vacances',
+      kind: 'service',
+      parties,
+      meetingIds,
+    });
+
+  beforeAll(async () => {
+    s = await TestSession.start();
+    edition = (await as(s.http, s.organizerToken).post('/api/editions', liveEditionBody()))
+      .body as EditionInfo;
+    recyclerie = await s.onboardExhibitor(edition.id, {
+      organization: { name: 'La Feuille d’Érable' },
+    });
+    frca = await s.onboardExhibitor(edition.id, { organization: { name: 'FRCA' } });
+    villageVisitor = await s.registerVisitor(edition.id, {
+      organizationName: 'Village vacances de Sète',
+    });
+    const req = await as(s.http, villageVisitor.token)
+      .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: recyclerie.participantId })
+      .expect(201);
+    meetingId = req.body.id;
+    await as(s.http, recyclerie.token)
+      .post(`/api/meetings/${meetingId}/accept`, { slotId: edition.slots[0].id })
+      .expect(200);
+    await as(s.http, recyclerie.token)
+      .post(`/api/meetings/${meetingId}/attendance`, { attendance: 'held' })
+      .expect(200);
+  });
+  afterAll(() => s.close());
+
+  it('records the organization a visitor named, from a held meeting with them', async () => {
+    const res = await declare(
+      recyclerie.token,
+      [
+        { organizationId: recyclerie.organizationId, role: 'prestataire' },
+        { participantId: villageVisitor.participantId, role: 'client' },
+      ],
+      [meetingId],
+    );
+    expect(res.status).toBe(201);
+    const c = res.body as Convention;
+    expect(c.meetingIds).toEqual([meetingId]);
+    const village = c.parties.find((p) => p.role === 'client');
+    expect(village).toEqual({
+      organizationId: expect.any(String),
+      name: 'Village vacances de Sète',
+      role: 'client',
+      public: false,
+      confirmed: false,
+    });
+
+    // Another visitor naming it with other accents and case gets the same organization, and an
+    // exhibitor's staff member stands for the exhibitor's organization.
+    const colleague = await s.registerVisitor(edition.id, {
+      organizationName: ' VILLAGE VACANCES DE SETE ',
+    });
+    const again = await declare(s.organizerToken, [
+      { participantId: colleague.participantId, role: 'acheteur' },
+      { participantId: frca.participantId, role: 'fournisseur' },
+    ]);
+    expect(again.status).toBe(201);
+    expect((again.body as Convention).parties.map((p) => p.organizationId).sort()).toEqual(
+      [village!.organizationId, frca.organizationId].sort(),
+    );
+
+    // When that organization later exhibits, it is the same one, with the profile it exhibits with.
+    const exhibiting = await s.onboardExhibitor(edition.id, {
+      organization: { name: 'Village vacances de Sète', legalForm: 'association', city: 'Sète' },
+    });
+    expect(exhibiting.organizationId).toBe(village!.organizationId);
+    const profile = await s.http.get(`/api/organizations/${village!.organizationId}`).expect(200);
+    expect(profile.body).toMatchObject({
+      legalForm: 'association',
+      city: 'Sète',
+      department: '34',
+    });
+  });
+
+  it('says why a participant cannot stand for an organization', async () => {
+    const nobody = await s.registerVisitor(edition.id, { organizationName: undefined });
+    const mine = { organizationId: recyclerie.organizationId, role: 'prestataire' };
+    const none = await declare(s.organizerToken, [
+      mine,
+      { participantId: nobody.participantId, role: 'client' },
+    ]);
+    expect(none.status).toBe(400);
+    expect(none.body).toMatchObject({
+      code: 'convention/no_organization',
+      message: 'parties.1.participantId: this visitor named no organization when registering',
+    });
+    const unknown = await declare(recyclerie.token, [
+      mine,
+      { participantId: '00000000-0000-4000-8000-000000000000', role: 'client' },
+    ]);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toBe(
+      'parties.1.participantId is not a participant of this edition',
+    );
+    const both = await declare(recyclerie.token, [
+      mine,
+      {
+        participantId: villageVisitor.participantId,
+        organizationId: frca.organizationId,
+        role: 'x',
+      },
+    ]);
+    expect(both.body.message).toEqual([
+      'parties.1 must name either an organizationId or a participantId',
+    ]);
+    const neither = await declare(recyclerie.token, [mine, { role: 'client' }]);
+    expect(neither.status).toBe(400);
+    const blank = await declare(recyclerie.token, [
+      mine,
+      { participantId: villageVisitor.participantId, role: ' ' },
+    ]);
+    expect(blank.body.message).toEqual([
+      'parties.1.role must be longer than or equal to 1 characters',
+    ]);
+    // Naming a visitor does not make an outsider a party.
+    const outsider = await declare(frca.token, [
+      { participantId: villageVisitor.participantId, role: 'client' },
+      { participantId: recyclerie.participantId, role: 'prestataire' },
+    ]);
+    expect(outsider.status).toBe(403);
+    // Nor may an exhibitor name a visitor it never met: their registration stays theirs.
+    const stranger = await declare(frca.token, [
+      { organizationId: frca.organizationId, role: 'fournisseur' },
+      { participantId: villageVisitor.participantId, role: 'client' },
+    ]);
+    expect(stranger.status).toBe(403);
+    expect(stranger.body).toMatchObject({
+      code: 'convention/not_met',
+      message: 'parties.1.participantId: you can name a visitor only after a meeting with them',
+    });
+  });
+});

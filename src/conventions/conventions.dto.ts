@@ -18,9 +18,17 @@ import {
   type ConventionStatus,
 } from './convention.entity.js';
 
+/** A party is an organization, named directly or through a person of the edition who represents it. */
 export class ConventionPartyInputDto {
-  @Id()
-  organizationId: string;
+  @Id({ optional: true, description: 'The organization; or give participantId instead' })
+  organizationId?: string;
+
+  @Id({
+    optional: true,
+    description:
+      'A participant of the edition: an exhibitor’s staff stands for its organization, a visitor for the organization named at registration (found by name, or recorded)',
+  })
+  participantId?: string;
 
   @Text({ max: 60, example: 'buyer', description: 'buyer, supplier, partner, funder…' })
   role: string;

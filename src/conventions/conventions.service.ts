@@ -3,11 +3,12 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
-import { conflict, forbidden, notFound } from '../common/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
 import { Organization } from '../exhibitors/organization.entity.js';
+import { OrganizationsService } from '../exhibitors/organizations.service.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { ConventionChanged } from './convention.events.js';
@@ -40,30 +41,30 @@ export class ConventionsService {
     private readonly uow: UnitOfWork,
     private readonly log: ActivityLogService,
     private readonly events: EventEmitter2,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async create(user: AuthUser, dto: CreateConventionDto): Promise<ConventionDetailDto> {
     await this.editions.require(dto.editionId);
-    const organizationIds = dto.parties.map((p) => p.organizationId);
-    if (new Set(organizationIds).size !== organizationIds.length) {
-      throw new BadRequestException(['parties must name each organization once']);
-    }
-    if (user.role !== 'organizer' && !organizationIds.includes(user.organizationId ?? '')) {
-      throw forbidden(
-        'convention/not_a_party',
-        'You can only declare a convention your organization is a party to',
-      );
-    }
+    dto.parties.forEach((p, i) => {
+      if (!p.organizationId === !p.participantId) {
+        throw new BadRequestException([
+          `parties.${i} must name either an organizationId or a participantId`,
+        ]);
+      }
+    });
     const id = await this.uow.write(async (manager) => {
-      const known = await manager.findBy(Organization, { id: In(organizationIds) });
-      organizationIds.forEach((orgId, i) => {
-        if (!known.some((o) => o.id === orgId)) {
-          throw notFound(
-            'convention/unknown_organization',
-            `parties.${i}.organizationId is not a known organization`,
-          );
-        }
-      });
+      const parties = await this.resolveParties(manager, user, dto);
+      const organizationIds = parties.map((p) => p.organizationId);
+      if (new Set(organizationIds).size !== organizationIds.length) {
+        throw new BadRequestException(['parties must name each organization once']);
+      }
+      if (user.role !== 'organizer' && !organizationIds.includes(user.organizationId ?? '')) {
+        throw forbidden(
+          'convention/not_a_party',
+          'You can only declare a convention your organization is a party to',
+        );
+      }
       const now = new Date();
       const convention = manager.create(Convention, {
         editionId: dto.editionId,
@@ -81,7 +82,7 @@ export class ConventionsService {
       await manager.insert(Convention, convention);
       await manager.insert(
         ConventionParty,
-        dto.parties.map((p) =>
+        parties.map((p) =>
           manager.create(ConventionParty, {
             conventionId: convention.id,
             organizationId: p.organizationId,
@@ -254,6 +255,97 @@ export class ConventionsService {
       }),
     );
     return this.publish(user, conventionId, false);
+  }
+
+  /**
+   * Each party's organization: given, or the one a participant of the edition stands for (an
+   * exhibitor's, or the one a visitor named at registration, found by name or recorded).
+   */
+  private async resolveParties(
+    manager: EntityManager,
+    user: AuthUser,
+    dto: CreateConventionDto,
+  ): Promise<{ organizationId: string; role: string }[]> {
+    const participantIds = dto.parties.flatMap((p) => (p.participantId ? [p.participantId] : []));
+    const participants = await manager.findBy(Participant, {
+      id: In(participantIds),
+      editionId: dto.editionId,
+    });
+    const exhibitors = await manager.findBy(Exhibitor, {
+      id: In(participants.flatMap((p) => (p.exhibitorId ? [p.exhibitorId] : []))),
+    });
+    const resolved: { organizationId: string; role: string }[] = [];
+    for (const [i, party] of dto.parties.entries()) {
+      if (party.organizationId) {
+        resolved.push({ organizationId: party.organizationId, role: party.role });
+        continue;
+      }
+      const participant = participants.find((p) => p.id === party.participantId);
+      if (!participant) {
+        throw notFound(
+          'convention/unknown_participant',
+          `parties.${i}.participantId is not a participant of this edition`,
+        );
+      }
+      const exhibitor = exhibitors.find((e) => e.id === participant.exhibitorId);
+      let organizationId = exhibitor?.organizationId;
+      if (!organizationId) {
+        // A visitor's registration is theirs: an exhibitor names them only after meeting them.
+        if (user.role !== 'organizer' && !(await this.haveMet(manager, user, participant))) {
+          throw forbidden(
+            'convention/not_met',
+            `parties.${i}.participantId: you can name a visitor only after a meeting with them`,
+          );
+        }
+        const name = participant.organizationName?.trim();
+        if (!name) {
+          throw badRequest(
+            'convention/no_organization',
+            `parties.${i}.participantId: this visitor named no organization when registering`,
+          );
+        }
+        organizationId = (await this.organizations.findOrRecordByName(manager, name)).id;
+      }
+      resolved.push({ organizationId, role: party.role });
+    }
+    const known = await manager.findBy(Organization, {
+      id: In(resolved.map((p) => p.organizationId)),
+    });
+    resolved.forEach((p, i) => {
+      if (!known.some((o) => o.id === p.organizationId)) {
+        throw notFound(
+          'convention/unknown_organization',
+          `parties.${i}.organizationId is not a known organization`,
+        );
+      }
+    });
+    return resolved;
+  }
+
+  /** Whether the user's organization has a scheduled or held meeting with this participant. */
+  private async haveMet(
+    manager: EntityManager,
+    user: AuthUser,
+    participant: Participant,
+  ): Promise<boolean> {
+    if (!user.organizationId) return false;
+    const meetings = await manager.find(Meeting, {
+      where: [
+        { editionId: participant.editionId, requesterId: participant.id },
+        { editionId: participant.editionId, inviteeId: participant.id },
+      ],
+    });
+    const others = meetings
+      .filter((m) => m.status === 'scheduled' || m.status === 'held')
+      .map((m) => (m.requesterId === participant.id ? m.inviteeId : m.requesterId));
+    const sides = await manager.findBy(Participant, { id: In(others) });
+    const exhibitorIds = sides.flatMap((p) => (p.exhibitorId ? [p.exhibitorId] : []));
+    return (
+      (await manager.countBy(Exhibitor, {
+        id: In(exhibitorIds),
+        organizationId: user.organizationId,
+      })) > 0
+    );
   }
 
   private async asPartyOrOrganizer(user: AuthUser, conventionId: string) {

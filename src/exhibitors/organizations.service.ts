@@ -12,6 +12,7 @@ import {
   type OrganizationProfileDto,
   type UpdateOrganizationDto,
 } from './exhibitors.dto.js';
+import { Exhibitor } from './exhibitor.entity.js';
 import { OrganizationSector } from './organization-sector.entity.js';
 import { Organization } from './organization.entity.js';
 import { indexOrganization } from './search-index.js';
@@ -46,18 +47,44 @@ export class OrganizationsService {
     profile: OrganizationProfileDto,
   ): Promise<Organization> {
     const existing = await manager.findOneBy(Organization, { nameKey: nameKey(profile.name) });
-    if (existing) return existing;
+    if (existing) {
+      // Known only as a visitor's organization (a convention party): it now exhibits with this profile.
+      if (!(await manager.existsBy(Exhibitor, { organizationId: existing.id }))) {
+        Object.assign(existing, profileFields(profile), { updatedAt: new Date() });
+        await manager.save(existing);
+        await this.reindex(manager, existing);
+      }
+      return existing;
+    }
     const organization = manager.create(Organization, {
       name: profile.name,
       nameKey: nameKey(profile.name),
-      legalForm: profile.legalForm,
-      sectors: dedupe(profile.sectors),
-      department: profile.department,
-      city: profile.city,
-      description: profile.description ?? '',
-      offers: profile.offers ?? [],
-      needs: profile.needs ?? [],
-      website: profile.website ?? null,
+      ...profileFields(profile),
+    });
+    await manager.save(organization);
+    await this.reindex(manager, organization);
+    return organization;
+  }
+
+  /**
+   * The organization a visitor named at registration, found by its folded name (as exhibitors'
+   * organizations are reused) or recorded with that name alone; inside the caller's transaction.
+   */
+  async findOrRecordByName(manager: EntityManager, name: string): Promise<Organization> {
+    const key = nameKey(name);
+    const existing = await manager.findOneBy(Organization, { nameKey: key });
+    if (existing) return existing;
+    const organization = manager.create(Organization, {
+      name: name.trim(),
+      nameKey: key,
+      legalForm: 'other',
+      sectors: [],
+      department: '',
+      city: '',
+      description: '',
+      offers: [],
+      needs: [],
+      website: null,
     });
     await manager.save(organization);
     await this.reindex(manager, organization);
@@ -110,6 +137,19 @@ export class OrganizationsService {
     }
     await indexOrganization(manager, organization);
   }
+}
+
+function profileFields(profile: OrganizationProfileDto) {
+  return {
+    legalForm: profile.legalForm,
+    sectors: dedupe(profile.sectors),
+    department: profile.department,
+    city: profile.city,
+    description: profile.description ?? '',
+    offers: profile.offers ?? [],
+    needs: profile.needs ?? [],
+    website: profile.website ?? null,
+  };
 }
 
 function dedupe(values: string[]): string[] {
