@@ -97,28 +97,8 @@ export class SeedService implements OnApplicationBootstrap {
 
     for (const edition of [past, current]) {
       for (const org of DEMO_ORGANIZATIONS) {
-        const {
-          stand,
-          contact,
-          name,
-          legalForm,
-          sectors,
-          department,
-          city,
-          description,
-          offers,
-          needs,
-        } = org;
-        const organization = {
-          name,
-          legalForm,
-          sectors,
-          department,
-          city,
-          description,
-          offers,
-          needs,
-        };
+        // Everything but the demo's own key, stand and contact is the organization's profile.
+        const { key: _key, stand, contact, ...organization } = org;
         const onboarded = await this.exhibitors.onboard(
           organizer,
           edition.id,
