@@ -279,6 +279,56 @@ describe('web app in a real browser', () => {
   );
 
   it(
+    'draws meetings per slot, with the same figures in a table that follows a booking live',
+    async () => {
+      const page = await open();
+      await logIn(page, ORGANIZER.email, '/dashboard', ORGANIZER.password);
+      await page.getByText('En direct').waitFor();
+      await page.getByRole('heading', { name: 'Rendez-vous par créneau' }).waitFor();
+      // uPlot arrives on its own, after the page: the chart is drawn on a canvas.
+      await page.locator('.slot-chart .chart canvas').first().waitFor();
+      await page.getByText(/1 rendez-vous sur les 6 créneaux/).waitFor();
+
+      // The same figures for a screen reader: a captioned table behind one disclosure.
+      await page.getByText('Voir les chiffres en tableau').click();
+      const table = page.getByRole('table', {
+        name: 'Rendez-vous, demandes et indisponibilités par créneau',
+      });
+      await expect(table.getByRole('row').count()).resolves.toBe(7);
+      const halfPast = table.getByRole('row', { name: /09:30.10:00/ });
+      await expect(halfPast.locator('[data-count="scheduled"]').textContent()).resolves.toBe('1');
+      await expect(halfPast.locator('[data-count="capacity"]').textContent()).resolves.toBe('5');
+
+      // A meeting booked elsewhere moves its slot's count without a reload.
+      const guest = await s.registerVisitor(edition.id, { firstName: 'Inès' });
+      const free = await as(s.http, guest.token)
+        .get(`/api/editions/${edition.id}/meetings/free-slots?with=${mutuelle.participantId}`)
+        .expect(200);
+      const slotId = (free.body as { id: string }[])[0].id;
+      const row = page.locator(`tr[data-slot="${slotId}"]`);
+      const before = Number(await row.locator('[data-count="scheduled"]').textContent());
+      const asked = await as(s.http, guest.token)
+        .post(`/api/editions/${edition.id}/meetings`, {
+          toParticipantId: mutuelle.participantId,
+          slotId,
+        })
+        .expect(201);
+      await row.locator('[data-count="requested"]', { hasText: /^1$/ }).waitFor();
+      await as(s.http, mutuelle.token)
+        .post(`/api/meetings/${(asked.body as { id: string }).id}/accept`, { slotId })
+        .expect(200);
+      await row
+        .locator('[data-count="scheduled"]', { hasText: new RegExp(`^${before + 1}$`) })
+        .waitFor();
+      await row.locator('[data-count="requested"]', { hasText: /^0$/ }).waitFor();
+      await page.getByText(/2 rendez-vous sur les 6 créneaux/).waitFor();
+      await screenshot(page, 'dashboard-slots');
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
     "edits the exhibitor's profile from the inbox, with the API messages under their fields",
     async () => {
       const page = await open();
@@ -433,8 +483,22 @@ describe('web app in a real browser', () => {
       // The API's message under the title when it is left empty.
       await page.getByRole('button', { name: 'Déclarer la convention' }).click();
       await page.locator('.declare .field .error', { hasText: 'title' }).waitFor();
+      // Each party's role, with the API's message under its own field.
+      const myRole = page.getByLabel('Rôle de mon organisation');
+      const theirRole = page.getByLabel('Rôle de Mutuelle du Littoral');
+      await page
+        .locator('.declare .field .error', { hasText: 'parties.0.role must be longer' })
+        .waitFor();
+      await page
+        .locator('.declare .field .error', { hasText: 'parties.1.role must be longer' })
+        .waitFor();
+      await expect(theirRole.getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(page.locator('.declare [role="alert"]').count()).resolves.toBe(0);
+      await screenshot(page, 'declare-errors');
       await page.getByLabel('Intitulé de la convention').fill('Mutuelle santé des saisonniers');
       await page.getByLabel('Type de convention').selectOption('service');
+      await myRole.fill('adhérent');
+      await theirRole.fill('assureur');
       await page.getByRole('button', { name: 'Déclarer la convention' }).click();
       await page.getByText('Convention « Mutuelle santé des saisonniers » déclarée').waitFor();
 
@@ -442,12 +506,65 @@ describe('web app in a real browser', () => {
         .get(`/api/conventions?editionId=${edition.id}`)
         .expect(200);
       const declared = (
-        list.body as { title: string; kind: string; parties: { name: string }[] }[]
+        list.body as {
+          title: string;
+          kind: string;
+          parties: { name: string; role: string }[];
+          meetingIds: string[];
+        }[]
       ).find((c) => c.title === 'Mutuelle santé des saisonniers');
       expect(declared?.kind).toBe('service');
-      expect(declared?.parties.map((p) => p.name).sort()).toEqual([
-        'Ferme coopérative des Garrigues',
-        'Mutuelle du Littoral',
+      expect(declared?.meetingIds).toEqual([meetingId]);
+      expect(declared?.parties.map((p) => `${p.name}: ${p.role}`).sort()).toEqual([
+        'Ferme coopérative des Garrigues: adhérent',
+        'Mutuelle du Littoral: assureur',
+      ]);
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
+    'declares a convention from a held meeting with a visitor, whose organization becomes a party',
+    async () => {
+      // The visitor's 09:30 meeting with the farm, accepted in the hall earlier, was held.
+      const agenda = await as(s.http, visitor.token)
+        .get(`/api/editions/${edition.id}/agenda`)
+        .expect(200);
+      const meeting = (
+        agenda.body as {
+          meetings: { id: string; status: string; partner: { participantId: string } }[];
+        }
+      ).meetings.find(
+        (m) => m.partner.participantId === exhibitor.participantId && m.status === 'scheduled',
+      );
+      await as(s.http, s.organizerToken)
+        .post(`/api/meetings/${meeting!.id}/attendance`, { attendance: 'held' })
+        .expect(200);
+
+      const page = await open();
+      await logIn(page, exhibitor.email, '/agenda');
+      const item = page.locator('.meeting', { hasText: 'Village vacances Le Lazaret' });
+      await item
+        .getByRole('button', { name: 'Déclarer une convention née de ce rendez-vous…' })
+        .click();
+      await item.getByLabel('Intitulé de la convention').fill('Légumes pour le restaurant');
+      await item.getByLabel('Type de convention').selectOption('supply');
+      await item.getByLabel('Rôle de mon organisation').fill('fournisseur');
+      await item.getByLabel('Rôle de Village vacances Le Lazaret').fill('acheteur');
+      await screenshot(page, 'declare-with-visitor');
+      await item.getByRole('button', { name: 'Déclarer la convention' }).click();
+      await page.getByText('Convention « Légumes pour le restaurant » déclarée').waitFor();
+
+      const list = await as(s.http, s.organizerToken)
+        .get(`/api/conventions?editionId=${edition.id}`)
+        .expect(200);
+      const declared = (
+        list.body as { title: string; parties: { name: string; role: string }[] }[]
+      ).find((c) => c.title === 'Légumes pour le restaurant');
+      expect(declared?.parties.map((p) => `${p.name}: ${p.role}`).sort()).toEqual([
+        'Ferme coopérative des Garrigues: fournisseur',
+        'Village vacances Le Lazaret: acheteur',
       ]);
       await page.context().close();
     },

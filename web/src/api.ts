@@ -147,6 +147,23 @@ export interface Stats {
   conventions: { total: number; signed: number; byStatus: Record<string, number> };
 }
 
+/** One slot of the grid on the organizer's chart: the meetings in it against its tables. */
+export interface SlotStats extends Slot {
+  position: number;
+  capacity: number | null;
+  meetings: { scheduled: number; held: number; no_show: number; total: number };
+  requested: number;
+  blocked: number;
+}
+
+export interface SlotStatsReport {
+  editionId: string;
+  timezone: string;
+  meetingPlace: 'tables' | 'stands';
+  tables: number;
+  slots: SlotStats[];
+}
+
 export interface Convention {
   id: string;
   title: string;
@@ -166,10 +183,17 @@ export class ApiError extends Error {
     super(messages.join('; '));
   }
 
-  /** The messages about one field, e.g. `email must be an email` or `each value in offers …`. */
+  /**
+   * The messages about one field, e.g. `email must be an email`, `each value in offers …`, or of
+   * a nested one: `parties.1.role must be …`.
+   */
   about(field: string): string[] {
     return this.messages.filter(
-      (m) => m.split(/[\s.]/)[0] === field || m.startsWith(`each value in ${field} `),
+      (m) =>
+        m.split(/[\s.]/)[0] === field ||
+        m.startsWith(`${field} `) ||
+        m.startsWith(`${field}: `) ||
+        m.startsWith(`each value in ${field} `),
     );
   }
 }

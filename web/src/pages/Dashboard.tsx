@@ -7,6 +7,7 @@ import { useLive } from '../live';
 import { useStore } from '../store';
 import { ConventionPanel } from './ConventionPanel';
 import { Scheduler } from './Scheduler';
+import { SlotChart } from './SlotChart';
 
 /** The organizer's screen: figures that move live, check-in at the door, exports, conventions. */
 export function Dashboard({ edition }: { edition: Edition }) {
@@ -15,6 +16,8 @@ export function Dashboard({ edition }: { edition: Edition }) {
   const [conventions, setConventions] = useState<Convention[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  // Bumped whenever the figures move, so the chart of meetings per slot fetches its own again.
+  const [slotsVersion, setSlotsVersion] = useState(0);
   const loadStats = () => api<Stats>(`/editions/${edition.id}/stats`).then(setStats, setError);
   const loadConventions = () =>
     api<Convention[]>(`/conventions?editionId=${edition.id}`).then(setConventions, setError);
@@ -28,11 +31,14 @@ export function Dashboard({ edition }: { edition: Edition }) {
     (event, payload) => {
       if (event !== 'stats.updated') return void loadConventions();
       const next = payload as Stats | null;
-      if (next?.editionId === edition.id) setStats(next);
+      if (next?.editionId !== edition.id) return;
+      setStats(next);
+      setSlotsVersion((v) => v + 1);
     },
     () => {
       void loadStats();
       void loadConventions();
+      setSlotsVersion((v) => v + 1);
     },
   );
 
@@ -72,6 +78,7 @@ export function Dashboard({ edition }: { edition: Edition }) {
           />
         </dl>
       )}
+      <SlotChart edition={edition} refresh={slotsVersion} />
       <div class="columns">
         <CheckInForm edition={edition} onDone={() => void loadStats()} />
         <section class="panel">

@@ -1,22 +1,37 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError, type Convention, type Edition, type Exhibitor, type Meeting } from '../api';
+import { api, ApiError, type Convention, type Edition, type Meeting } from '../api';
 import { ErrorText, Field } from '../components';
 import { t } from '../i18n';
 import { useStore } from '../store';
 
 const KINDS = ['supply', 'partnership', 'subcontracting', 'service', 'financing', 'other'];
+const ROLE_SUGGESTIONS = [
+  'buyer',
+  'supplier',
+  'partner',
+  'provider',
+  'client',
+  'subcontractor',
+  'funder',
+];
 
-/** From a held meeting between two exhibitors: declare the convention born of it, both as parties. */
+/**
+ * From a held meeting: declare the convention born of it, my organization and the other person's
+ * as parties (an exhibitor's, or the one a visitor named at registration), each with its role.
+ */
 export function DeclareConvention({ edition, meeting }: { edition: Edition; meeting: Meeting }) {
   const { me } = useStore();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState('partnership');
+  const [myRole, setMyRole] = useState('');
+  const [partnerRole, setPartnerRole] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [declared, setDeclared] = useState<Convention | null>(null);
-  const partnerExhibitor = meeting.partner.exhibitorId;
-  if (meeting.status !== 'held' || !me?.organizationId || !partnerExhibitor) return null;
+  const partner = meeting.partner;
+  const partnerOrganization = partner.organizationName;
+  if (meeting.status !== 'held' || !me?.organizationId || !partnerOrganization) return null;
   if (declared) {
     return (
       <p class="success" role="status">
@@ -36,9 +51,6 @@ export function DeclareConvention({ edition, meeting }: { edition: Edition; meet
     setBusy(true);
     setError(null);
     try {
-      const partner = await api<Exhibitor>(
-        `/editions/${edition.id}/exhibitors/${partnerExhibitor}`,
-      );
       const convention = await api<Convention>('/conventions', {
         method: 'POST',
         body: {
@@ -46,8 +58,9 @@ export function DeclareConvention({ edition, meeting }: { edition: Edition; meet
           title: title.trim(),
           kind,
           parties: [
-            { organizationId: me.organizationId, role: 'partner' },
-            { organizationId: partner.organization.id, role: 'partner' },
+            { organizationId: me.organizationId, role: myRole.trim() },
+            // The server finds the organization the other person stands for.
+            { participantId: partner.participantId, role: partnerRole.trim() },
           ],
           meetingIds: [meeting.id],
         },
@@ -59,8 +72,13 @@ export function DeclareConvention({ edition, meeting }: { edition: Edition; meet
       setBusy(false);
     }
   };
-  const titleErrors = error instanceof ApiError ? error.about('title') : [];
+  const about = (field: string) => (error instanceof ApiError ? error.about(field) : []);
+  const titleErrors = about('title');
+  const myRoleErrors = about('parties.0.role');
+  const partnerRoleErrors = about('parties.1.role');
+  const placed = titleErrors.length + myRoleErrors.length + partnerRoleErrors.length;
   const id = `declare-${meeting.id}`;
+  const suggestions = `${id}-roles`;
   return (
     <form class="declare" noValidate onSubmit={(e) => void submit(e)}>
       <Field
@@ -82,10 +100,36 @@ export function DeclareConvention({ edition, meeting }: { edition: Edition; meet
           ))}
         </select>
       </div>
+      <datalist id={suggestions}>
+        {ROLE_SUGGESTIONS.map((r) => (
+          <option key={r} value={t(`declare.roles.${r}`)} />
+        ))}
+      </datalist>
+      <Field
+        name={`${id}-my-role`}
+        label={t('declare.myRole')}
+        hint={t('declare.roleHint')}
+        value={myRole}
+        onInput={(e) => setMyRole(e.currentTarget.value)}
+        errors={myRoleErrors}
+        list={suggestions}
+        maxLength={60}
+        autoComplete="off"
+        required
+      />
+      <Field
+        name={`${id}-partner-role`}
+        label={t('declare.partnerRole', { name: partnerOrganization })}
+        value={partnerRole}
+        onInput={(e) => setPartnerRole(e.currentTarget.value)}
+        errors={partnerRoleErrors}
+        list={suggestions}
+        maxLength={60}
+        autoComplete="off"
+        required
+      />
       <ErrorText
-        error={
-          error instanceof ApiError && titleErrors.length === error.messages.length ? null : error
-        }
+        error={error instanceof ApiError && placed === error.messages.length ? null : error}
       />
       <div class="actions">
         <button type="submit" disabled={busy}>

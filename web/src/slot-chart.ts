@@ -1,0 +1,93 @@
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+/** What the dashboard's chart draws: one column per slot of the grid. */
+export interface SlotChartData {
+  labels: string[];
+  scheduled: number[];
+  held: number[];
+  noShow: number[];
+  /** Tables per slot (0 in a break), or null when meetings are at the stands. */
+  capacity: (number | null)[] | null;
+  names: { scheduled: string; held: string; noShow: string; capacity: string };
+}
+
+export const COLORS = {
+  scheduled: '#1a56db',
+  held: '#0b6b2e',
+  noShow: '#8a4b00',
+  capacity: '#7a2e8c',
+};
+
+/**
+ * uPlot, loaded only when an organizer opens the dashboard, so the catalogue never pays for it.
+ * Stacked bars are drawn as overlapping totals: all taken tables, then held + no-shows, then
+ * no-shows; the dashed line is the tables there are.
+ */
+export function drawSlotChart(target: HTMLElement, data: SlotChartData): () => void {
+  const x = data.labels.map((_, i) => i);
+  const sum = (...rows: number[][]) => x.map((i) => rows.reduce((acc, row) => acc + row[i], 0));
+  const bars = uPlot.paths.bars!({ size: [0.7, 48], align: 0 });
+  const bar = (label: string, color: string): uPlot.Series => ({
+    label,
+    fill: color,
+    stroke: color,
+    width: 0,
+    paths: bars,
+    points: { show: false },
+  });
+  const series: uPlot.Series[] = [
+    {},
+    bar(data.names.scheduled, COLORS.scheduled),
+    bar(data.names.held, COLORS.held),
+    bar(data.names.noShow, COLORS.noShow),
+  ];
+  const values: (number | null)[][] = [
+    x,
+    sum(data.scheduled, data.held, data.noShow),
+    sum(data.held, data.noShow),
+    data.noShow,
+  ];
+  if (data.capacity) {
+    series.push({
+      label: data.names.capacity,
+      stroke: COLORS.capacity,
+      width: 2,
+      dash: [6, 4],
+      points: { show: false },
+    });
+    values.push(data.capacity);
+  }
+  const top = Math.max(1, ...(values[1] as number[]), ...(data.capacity ?? []).map((c) => c ?? 0));
+  const chart = new uPlot(
+    {
+      width: target.clientWidth || 320,
+      height: 220,
+      legend: { show: false },
+      cursor: { show: false },
+      scales: {
+        x: { time: false, range: () => [-0.5, Math.max(0.5, x.length - 0.5)] },
+        y: { range: () => [0, Math.ceil(top * 1.1)] },
+      },
+      axes: [
+        {
+          incrs: [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64],
+          space: 48,
+          values: (_, splits) => splits.map((i) => data.labels[i] ?? ''),
+        },
+        { incrs: [1, 2, 5, 10, 20, 50, 100], space: 30 },
+      ],
+      series,
+    },
+    values as uPlot.AlignedData,
+    target,
+  );
+  const resize = new ResizeObserver(() =>
+    chart.setSize({ width: target.clientWidth || 320, height: 220 }),
+  );
+  resize.observe(target);
+  return () => {
+    resize.disconnect();
+    chart.destroy();
+  };
+}
