@@ -43,6 +43,22 @@ extra work): originals unchanged at 64 holes then, variants 1,199 to 1,195, most
 optimal; a whole-instance SAT model found nothing better in 20,000 conflicts (about 5 s) on forum-13crafb; npm's
 logic-solver (MiniSat in asm.js) aborts on 200-meeting sub-problems (fixed 64 MB heap) and cannot be bounded.
 Not merged: the published optima need wider changes than such neighbourhoods.
+Exact solvers from npm were then measured on the seven instances where we trail (2026-11-23, 60 s per run, one
+core; every schedule checked by an independent validator). z3-solver 5.2 (Z3 as WebAssembly, 35 MB): its
+core-guided MaxSAT (maxres) proves the optimum of forum-14 (2 holes, 9.9 s including 2-5 s of encoding),
+forum-13crafc (1, 5.3 s) and ticf-13crafc (1, 16.1 s), and proves lower bounds of 6 on forum-13crafb (28.8 s) and
+3 on ticf-13crafb (7.0 s): the published values there, which are upper bounds, are therefore the exact optima.
+It finds no schedule as good as ours on tic-13crafc and tic-14crafc (10 slots, nearly full agendas), where even a
+feasible model takes seconds. Started from our schedules, a large-neighbourhood search with Z3 as the exact
+repair (140-180 of the 195 meetings freed, the rest fixed, at least one hole fewer required, 5 s per step)
+reaches 8 on forum-13crafb and 4 on ticf-13crafb in 42 and 49 s. clingo-wasm 0.5 (clingo 5.8.1, 5.6 MB, single
+thread, blocks its thread, its --time-limit ignored, --solve-limit honoured): alone it stays at 55 and 73 holes
+after 60 s on the two crafb instances; warm-started from our schedules it finds tic-13crafc's optimum (4) in
+0.83 s and ticf-13crafb 9 in 32 s, and as the repair inside the same large-neighbourhood search 10 and 8 in
+45 s; its core-guided strategies find no model at all within 30 s. So an exact solver from npm is a
+30-60 s refinement on instances of a few hundred meetings, not a sub-second method: the engine keeps the
+annealer, and a Z3 refinement pass for small editions is the candidate for an organizer's "take a minute
+more" option.
 The budget is deterministic: work counted in meetings touched by moves (20,000 per movable meeting, at most
 12 M), so a given input and seed always give the same schedule whatever the machine load; the wall-clock
 limit is only a safety cap and the tables say when it was hit. The search stops early when holes reach a lower
