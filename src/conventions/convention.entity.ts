@@ -1,38 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
+import type { ConventionKind, ConventionStatus } from './convention-rules.js';
 
-export const CONVENTION_KINDS = [
-  'supply',
-  'partnership',
-  'subcontracting',
-  'service',
-  'financing',
-  'other',
-] as const;
-export type ConventionKind = (typeof CONVENTION_KINDS)[number];
-
-export const CONVENTION_STATUSES = [
-  'envisaged',
-  'negotiating',
-  'signed',
-  'in_force',
-  'completed',
-  'abandoned',
-] as const;
-export type ConventionStatus = (typeof CONVENTION_STATUSES)[number];
-
-/** Legal status changes; `abandoned` is reachable from every open state. Anything else is a 409. */
-export const CONVENTION_TRANSITIONS: Record<ConventionStatus, ConventionStatus[]> = {
-  envisaged: ['negotiating', 'abandoned'],
-  negotiating: ['signed', 'abandoned'],
-  signed: ['in_force', 'abandoned'],
-  in_force: ['completed', 'abandoned'],
-  completed: [],
-  abandoned: [],
-};
-
-/** Statuses of a convention that has been signed: what the public may see, and follow-ups apply to. */
-export const SIGNED_STATUSES: ConventionStatus[] = ['signed', 'in_force', 'completed'];
+export * from './convention-rules.js';
 
 @Entity('conventions')
 export class Convention extends BaseEntity {

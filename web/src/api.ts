@@ -1,4 +1,5 @@
 /** The HTTP API as the pages use it: JSON in and out, the bearer token added, errors typed. */
+import type { ConventionKind, ConventionStatus } from '../../src/conventions/convention-rules';
 
 export type Role = 'organizer' | 'exhibitor' | 'visitor';
 export type LegalForm =
@@ -167,8 +168,8 @@ export interface SlotStatsReport {
 export interface Convention {
   id: string;
   title: string;
-  kind: string;
-  status: string;
+  kind: ConventionKind;
+  status: ConventionStatus;
   parties: { organizationId: string; name: string; role: string }[];
   signedAt: string | null;
 }

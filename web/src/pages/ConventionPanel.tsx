@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { CONVENTION_TRANSITIONS } from '../../../src/conventions/convention-rules';
 import { api, type Convention } from '../api';
 import { ErrorText, TextAreaField } from '../components';
 import { formatDay, formatTime, t } from '../i18n';
@@ -10,16 +11,6 @@ interface HistoryEntry {
   note: string | null;
   correction: boolean;
 }
-
-/** The usual next statuses, as the API allows them; `abandoned` from any open one. */
-export const NEXT_STATUSES: Record<string, string[]> = {
-  envisaged: ['negotiating', 'abandoned'],
-  negotiating: ['signed', 'abandoned'],
-  signed: ['in_force', 'abandoned'],
-  in_force: ['completed', 'abandoned'],
-  completed: [],
-  abandoned: [],
-};
 
 /** One convention's history, and its next status with an optional note. */
 export function ConventionPanel({
@@ -43,9 +34,9 @@ export function ConventionPanel({
     );
   useEffect(() => {
     void load();
-    setStatus(NEXT_STATUSES[convention.status]?.[0] ?? '');
+    setStatus(CONVENTION_TRANSITIONS[convention.status][0] ?? '');
   }, [convention.id, convention.status]);
-  const next = NEXT_STATUSES[convention.status] ?? [];
+  const next = CONVENTION_TRANSITIONS[convention.status];
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);

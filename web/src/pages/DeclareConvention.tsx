@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
+import { CONVENTION_KINDS } from '../../../src/conventions/convention-rules';
 import { api, ApiError, type Convention, type Edition, type Meeting } from '../api';
 import { ErrorText, Field } from '../components';
 import { t } from '../i18n';
 import { useStore } from '../store';
 
-const KINDS = ['supply', 'partnership', 'subcontracting', 'service', 'financing', 'other'];
 const ROLE_SUGGESTIONS = [
   'buyer',
   'supplier',
@@ -93,7 +93,7 @@ export function DeclareConvention({ edition, meeting }: { edition: Edition; meet
       <div class="field">
         <label for={`${id}-kind`}>{t('declare.kind')}</label>
         <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
-          {KINDS.map((k) => (
+          {CONVENTION_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`convention.kinds.${k}`)}
             </option>
