@@ -444,3 +444,110 @@ describe('batch scheduler racing a change made while it runs', () => {
     expect([...outcomes].sort()).toEqual([200, 409]);
   });
 });
+
+describe('batch scheduler with priorities and half-days', () => {
+  let s: TestSession;
+  let edition: EditionInfo;
+  const slotAt = (hhmm: string) =>
+    edition.slots.find((slot) => slot.startsAt.slice(11, 16) === hhmm)!;
+  const request = (from: VisitorInfo, to: ExhibitorInfo, body: object = {}) =>
+    as(s.http, from.token).post(`/api/editions/${edition.id}/meetings`, {
+      toParticipantId: to.participantId,
+      ...body,
+    });
+  const onlyFree = (who: ExhibitorInfo, times: string[]) =>
+    as(s.http, who.token)
+      .put(`/api/editions/${edition.id}/availability`, {
+        blockedSlotIds: edition.slots
+          .filter((slot) => !times.includes(slot.startsAt.slice(11, 16)))
+          .map((slot) => slot.id),
+      })
+      .expect(200);
+
+  beforeAll(async () => {
+    s = await TestSession.start({ MAX_PRIORITY_REQUESTS: '1' });
+    // 11:00 and 11:30 are the morning, 12:00 and 12:30 the afternoon (Paris time), three tables.
+    edition = await s.createEdition({
+      tables: 3,
+      timezone: 'Europe/Paris',
+      days: [{ date: '2027-05-19', start: '11:00', end: '13:00' }],
+    });
+  });
+  afterAll(() => s.close());
+
+  it('refuses a priority or a half-day it does not know, naming the field', async () => {
+    const exhibitor = await s.onboardExhibitor(edition.id, { stand: 'P01' });
+    const visitor = await s.registerVisitor(edition.id);
+    for (const [body, field] of [
+      [{ priority: 3 }, 'priority'],
+      [{ priority: 1.5 }, 'priority'],
+      [{ priority: 'high' }, 'priority'],
+      [{ window: 'evening' }, 'window'],
+    ] as const) {
+      const res = await request(visitor, exhibitor, body);
+      expect(res.status).toBe(400);
+      expect((res.body.message as string[]).some((m) => m.startsWith(`${field} `))).toBe(true);
+    }
+    const mine = await as(s.http, visitor.token).get(`/api/editions/${edition.id}/agenda`);
+    expect(JSON.stringify(mine.body)).not.toContain(exhibitor.participantId);
+  });
+
+  it('places an essential request before two ordinary ones, and keeps a half-day', async () => {
+    const [ea, eb, ec, ed] = [
+      await s.onboardExhibitor(edition.id, { stand: 'A01' }),
+      await s.onboardExhibitor(edition.id, { stand: 'B01' }),
+      await s.onboardExhibitor(edition.id, { stand: 'C01' }),
+      await s.onboardExhibitor(edition.id, { stand: 'D01' }),
+    ];
+    const [v1, v2, v3] = [
+      await s.registerVisitor(edition.id),
+      await s.registerVisitor(edition.id),
+      await s.registerVisitor(edition.id),
+    ];
+    // Ea and Eb can only meet at 11:00. Counting meetings alone, V3–Ea and V2–Eb (two) beat
+    // V2–Ea (one); V2 marks Ea essential, which must win.
+    await onlyFree(ea, ['11:00']);
+    await onlyFree(eb, ['11:00']);
+    const essential = await request(v2, ea, { priority: 2 });
+    expectStatus(essential, 201);
+    expect(essential.body).toMatchObject({ priority: 2, window: 'any' });
+    // MAX_PRIORITY_REQUESTS is 1 here: a second prioritised request is refused, naming the field.
+    const second = await request(v2, eb, { priority: 1 });
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe('meeting/too_many_priorities');
+    expect(second.body.message).toMatch(/^priority: /);
+    expectStatus(await request(v2, eb), 201);
+    const ordinary = await request(v3, ea);
+    expectStatus(ordinary, 201);
+    expect(ordinary.body).toMatchObject({ priority: 0, window: 'any' });
+
+    // V1 already meets Ed at 11:00; 11:30 would follow on, but V1 asked for Ec in the afternoon.
+    const hand = await request(v1, ed);
+    expectStatus(hand, 201);
+    await as(s.http, ed.token)
+      .post(`/api/meetings/${hand.body.id}/accept`, { slotId: slotAt('11:00').id })
+      .expect(200);
+    const afternoon = await request(v1, ec, { window: 'afternoon' });
+    expectStatus(afternoon, 201);
+    expect(afternoon.body.window).toBe('afternoon');
+
+    const res = await as(s.http, s.organizerToken)
+      .post(`/api/editions/${edition.id}/schedule`, { commit: true })
+      .expect(200);
+    const proposal = res.body as Proposal;
+    const placed = new Map(proposal.assignments.map((a) => [a.meetingId, a.slot.startsAt]));
+    expect(placed.get(essential.body.id as string)?.slice(11, 16)).toBe('11:00');
+    expect(placed.has(ordinary.body.id as string)).toBe(false);
+    expect(['12:00', '12:30']).toContain(placed.get(afternoon.body.id as string)?.slice(11, 16));
+    expect(proposal.unplaced.map((u) => u.requester.participantId).sort()).toEqual(
+      [v2.participantId, v3.participantId].sort(),
+    );
+
+    // Published: the essential meeting is in V2's agenda, and the afternoon one in V1's.
+    const agenda = await as(s.http, v1.token).get(`/api/editions/${edition.id}/agenda`).expect(200);
+    const meetings = (agenda.body as { meetings: { id: string; slot: { startsAt: string } }[] })
+      .meetings;
+    const withEc = meetings.find((m) => m.id === afternoon.body.id);
+    expect(Number(withEc?.slot.startsAt.slice(11, 13))).toBeGreaterThanOrEqual(12);
+  });
+});

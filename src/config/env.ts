@@ -76,6 +76,12 @@ export class EnvironmentVariables {
   @Min(1)
   MAX_PENDING_REQUESTS = 20;
 
+  /** Open requests a person may mark important or essential: priority means little if all have it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MAX_PRIORITY_REQUESTS = 5;
+
   @Transform(toInt)
   @IsInt()
   @Min(1024)

@@ -104,6 +104,8 @@ export class MeetingViews {
         partner: null,
         message: m.message,
         wishedSlot: wished ? toSlotDto(wished, zone) : null,
+        priority: m.priority,
+        window: m.timeWindow,
         slot: slot ? toSlotDto(slot, zone) : null,
         table: m.tableNumber,
         place: m.place,

@@ -1,5 +1,8 @@
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
+import type { MeetingWindow } from './meeting-rules.js';
+
+export * from './meeting-rules.js';
 
 export const MEETING_STATUSES = [
   'requested',
@@ -52,6 +55,14 @@ export class Meeting extends BaseEntity {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   wishedSlotId: string | null;
+
+  /** The requester's priority (0 to MAX_PRIORITY), for the batch scheduler. */
+  @Column({ type: 'integer', default: 0 })
+  priority: number = 0;
+
+  /** Half-day the requester can meet in, for the batch scheduler. */
+  @Column({ type: 'varchar', length: 16, default: 'any' })
+  timeWindow: MeetingWindow = 'any';
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   slotId: string | null;

@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Id, IdList, OneOf, Text } from '../common/validation.js';
+import { Id, IdList, Int, OneOf, Text } from '../common/validation.js';
 import { SlotDto } from '../editions/editions.dto.js';
 import { SLOT_KINDS, type SlotKind } from '../editions/slot.entity.js';
 import {
+  MAX_PRIORITY,
   MEETING_OUTCOMES,
   MEETING_STATUSES,
+  MEETING_WINDOWS,
   type MeetingOutcome,
   type MeetingStatus,
+  type MeetingWindow,
 } from './meeting.entity.js';
 
 export class CreateMeetingRequestDto {
@@ -22,6 +25,21 @@ export class CreateMeetingRequestDto {
 
   @Id({ optional: true, description: 'A wished slot, which the invitee may accept as is' })
   slotId?: string;
+
+  @Int({
+    min: 0,
+    max: MAX_PRIORITY,
+    optional: true,
+    description:
+      '0 normal (default), 1 important, 2 essential: the batch scheduler places weightier requests first. A few open requests per person may be above 0 (MAX_PRIORITY_REQUESTS).',
+  })
+  priority?: number;
+
+  @OneOf(MEETING_WINDOWS, {
+    optional: true,
+    description: 'The half-day the batch scheduler may place it in (default any)',
+  })
+  window?: MeetingWindow;
 }
 
 export class AcceptMeetingDto {
@@ -91,6 +109,8 @@ export class MeetingDto {
   partner: PartyDto | null;
   @ApiPropertyOptional({ nullable: true, type: String }) message: string | null;
   @ApiPropertyOptional({ nullable: true, type: SlotDto }) wishedSlot: SlotDto | null;
+  @ApiProperty({ minimum: 0, maximum: MAX_PRIORITY }) priority: number;
+  @ApiProperty({ enum: MEETING_WINDOWS }) window: MeetingWindow;
   @ApiPropertyOptional({ nullable: true, type: SlotDto }) slot: SlotDto | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) table: number | null;
   @ApiPropertyOptional({ nullable: true, type: String, example: 'Table 12' }) place: string | null;

@@ -74,6 +74,21 @@ export class MeetingsService {
           `You already have ${pending} pending requests; wait for answers or cancel some (limit ${this.env.MAX_PENDING_REQUESTS})`,
         );
       }
+      const priority = dto.priority ?? 0;
+      if (priority > 0) {
+        const prioritized = await manager
+          .createQueryBuilder(Meeting, 'm')
+          .where('m.requesterId = :me', { me: me.id })
+          .andWhere("m.status = 'requested'")
+          .andWhere('m.priority > 0')
+          .getCount();
+        if (prioritized >= this.env.MAX_PRIORITY_REQUESTS) {
+          throw conflict(
+            'meeting/too_many_priorities',
+            `priority: ${prioritized} of your pending requests already have a priority (limit ${this.env.MAX_PRIORITY_REQUESTS}); send this one at priority 0 or cancel one of them`,
+          );
+        }
+      }
       const key = pairKey(me.id, them.id);
       // Literal statuses, so that SQLite can use the partial unique index on open pairs.
       const open = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
@@ -96,6 +111,8 @@ export class MeetingsService {
         status: 'requested',
         message: dto.message ?? null,
         wishedSlotId: dto.slotId ?? null,
+        priority,
+        timeWindow: dto.window ?? 'any',
         slotId: null,
         tableNumber: null,
         place: null,

@@ -73,6 +73,8 @@ export function buildScheduleData(
   const meetings: MeetingRequest[] = requests.map((m) => ({
     a: person.get(m.requesterId)!,
     b: person.get(m.inviteeId)!,
+    priority: m.priority,
+    window: m.timeWindow,
   }));
   const atStands = edition.meetingPlace === 'stands';
   const kept: ExistingMeeting[] = existing.map((m) => ({

@@ -1,10 +1,12 @@
 import { Foundation1763900000000 } from './1763900000000-Foundation.js';
 import { Meetings1763910000000 } from './1763910000000-Meetings.js';
 import { Conventions1763920000000 } from './1763920000000-Conventions.js';
+import { MeetingWishes1763930000000 } from './1763930000000-MeetingWishes.js';
 
 /** Every migration, in order; run at start-up. */
 export const MIGRATIONS = [
   Foundation1763900000000,
   Meetings1763910000000,
   Conventions1763920000000,
+  MeetingWishes1763930000000,
 ];
