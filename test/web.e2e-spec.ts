@@ -171,8 +171,17 @@ describe('web app in a real browser', () => {
       await hall
         .getByLabel('Message')
         .fill('Pouvons-nous parler de vos légumes pour notre restaurant ?');
+      await hall.getByLabel('Priorité').selectOption({ label: 'Essentielle' });
+      await hall.getByLabel('Demi-journée').selectOption({ label: 'Le matin' });
       await hall.getByRole('button', { name: 'Envoyer la demande' }).click();
       await hall.getByText('Demande envoyée à Ferme coopérative des Garrigues').waitFor();
+      // What the batch scheduler will read: the priority and the half-day chosen.
+      const sentAgenda = await as(s.http, visitor.token)
+        .get(`/api/editions/${edition.id}/agenda`)
+        .expect(200);
+      expect(
+        (sentAgenda.body as { meetings: { priority: number; window: string }[] }).meetings,
+      ).toEqual([expect.objectContaining({ priority: 2, window: 'morning' })]);
 
       // It arrives at the stand without a reload.
       const request = stand.getByRole('listitem', { name: /Village vacances Le Lazaret/ });

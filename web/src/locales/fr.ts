@@ -66,6 +66,12 @@ const fr = {
     loginFirst: 'Connectez-vous pour demander un rendez-vous',
     slot: 'Créneau souhaité (libre pour vous deux)',
     message: 'Message (facultatif)',
+    priority: 'Priorité',
+    priorityHint:
+      'Pour le placement automatique des rendez-vous : quelques demandes seulement peuvent être prioritaires.',
+    priorities: { 0: 'Normale', 1: 'Importante', 2: 'Essentielle' },
+    window: 'Demi-journée',
+    windows: { any: 'Indifférent', morning: 'Le matin', afternoon: "L'après-midi" },
     send: 'Envoyer la demande',
     sent: 'Demande envoyée à {{name}}. Vous serez prévenu dès sa réponse.',
     seeAgenda: 'Voir mon agenda',

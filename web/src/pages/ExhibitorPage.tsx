@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { MEETING_WINDOWS, type MeetingWindow } from '../../../src/meetings/meeting-rules';
 import { api, type Edition, type Exhibitor, type Meeting } from '../api';
 import { ErrorText, SlotPicker } from '../components';
 import { t } from '../i18n';
@@ -64,6 +65,8 @@ function MeetingRequest({ edition, exhibitor }: { edition: Edition; exhibitor: E
   const store = useStore();
   const [slotId, setSlotId] = useState('');
   const [message, setMessage] = useState('');
+  const [priority, setPriority] = useState(0);
+  const [halfDay, setHalfDay] = useState<MeetingWindow>('any');
   const [sent, setSent] = useState<Meeting | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -104,6 +107,8 @@ function MeetingRequest({ edition, exhibitor }: { edition: Edition; exhibitor: E
           toParticipantId: exhibitor.participantId,
           message: message.trim() || undefined,
           slotId: slotId || undefined,
+          priority,
+          window: halfDay,
         },
       });
       setSent(meeting);
@@ -135,6 +140,38 @@ function MeetingRequest({ edition, exhibitor }: { edition: Edition; exhibitor: E
             value={message}
             onInput={(e) => setMessage(e.currentTarget.value)}
           />
+        </div>
+        <div class="field">
+          <label for="priority">{t('request.priority')}</label>
+          <p class="hint" id="priority-hint">
+            {t('request.priorityHint')}
+          </p>
+          <select
+            id="priority"
+            aria-describedby="priority-hint"
+            value={priority}
+            onChange={(e) => setPriority(Number(e.currentTarget.value))}
+          >
+            {[0, 1, 2].map((p) => (
+              <option key={p} value={p}>
+                {t(`request.priorities.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="window">{t('request.window')}</label>
+          <select
+            id="window"
+            value={halfDay}
+            onChange={(e) => setHalfDay(e.currentTarget.value as MeetingWindow)}
+          >
+            {MEETING_WINDOWS.map((w) => (
+              <option key={w} value={w}>
+                {t(`request.windows.${w}`)}
+              </option>
+            ))}
+          </select>
         </div>
         <ErrorText error={error} />
         <button type="submit" disabled={busy}>
