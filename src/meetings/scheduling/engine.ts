@@ -1,6 +1,7 @@
 import { upperBound } from './bounds.js';
 import { greedy, repair } from './construct.js';
 import { Control } from './control.js';
+import { refine, type RefineOptions, type RefineStats } from './exact.js';
 import { improve } from './improve.js';
 import { holesLowerBound, personIndex } from './person.js';
 import { compile, type Problem } from './problem.js';
@@ -18,6 +19,42 @@ import type {
 // Objective, lexicographic: (1) total weight of placed meetings, (2) total holes, (3) fairness (spread of holes
 // and of unplaced requests). Phases: greedy construction, ejection-chain repair for (1), annealing for (2)+(3).
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+  return finish(search(input, options));
+}
+
+/**
+ * The same, then an exact refinement by a SAT solver for `refine.timeMs` more (see exact.ts): for an
+ * organizer who can wait a minute for fewer holes. The annealing part is deterministic; the refinement
+ * depends on the clock.
+ */
+export async function scheduleThorough(
+  input: ScheduleInput,
+  options: ScheduleOptions & { refine: Omit<RefineOptions, 'onStep'> },
+): Promise<ScheduleResult & { refined: RefineStats }> {
+  const run = search(input, options);
+  const { ctl, st } = run;
+  const refined = await refine(run.pb, st, run.rng, {
+    ...options.refine,
+    onStep: (holes, ms) =>
+      ctl.report(Math.min(1, ms / options.refine.timeMs), {
+        phase: 'refine',
+        placed: st.placed,
+        holes,
+      }),
+  });
+  return { ...finish(run), refined };
+}
+
+interface Run {
+  pb: Problem;
+  st: State;
+  rng: Rng;
+  ctl: Control;
+  bound: number;
+  lb: number;
+}
+
+function search(input: ScheduleInput, options: ScheduleOptions): Run {
   const pb = compile(input);
   let movable = 0;
   for (let m = 0; m < pb.M; m++) if (pb.active[m] && pb.fixed[m] < 0) movable++;
@@ -37,7 +74,10 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
   const lbP = new Uint8Array(pb.P);
   const lb = holesLowerBound(pb, st, idx, lbP);
   improve(pb, st, rng, ctl, lb, lbP);
+  return { pb, st, rng, ctl, bound, lb };
+}
 
+function finish({ pb, st, ctl, bound, lb }: Run): ScheduleResult {
   const tables = assignTables(pb, st);
   const result = buildResult(pb, st, tables, bound, lb, ctl);
   ctl.report(1, { phase: 'done', placed: result.stats.placed, holes: result.stats.holes }, true);

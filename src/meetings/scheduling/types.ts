@@ -41,7 +41,7 @@ export interface ScheduleInput {
 }
 
 export interface ProgressStats {
-  phase: 'construct' | 'repair' | 'improve' | 'done';
+  phase: 'construct' | 'repair' | 'improve' | 'refine' | 'done';
   placed: number;
   holes: number;
   elapsedMs: number;
