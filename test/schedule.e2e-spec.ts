@@ -551,3 +551,77 @@ describe('batch scheduler with priorities and half-days', () => {
     expect(Number(withEc?.slot.startsAt.slice(11, 13))).toBeGreaterThanOrEqual(12);
   });
 });
+
+describe('batch scheduler with an exact refinement', () => {
+  let s: TestSession;
+  let edition: EditionInfo;
+  type Refined = Proposal & {
+    holesLowerBound: number;
+    refined: { holesBefore: number; holesAfter: number; timeMs: number } | null;
+  };
+
+  beforeAll(async () => {
+    s = await TestSession.start();
+    edition = await s.createEdition({
+      tables: 2,
+      days: [{ date: '2027-05-19', start: '09:00', end: '11:00' }],
+    });
+    const exhibitors = [];
+    for (let i = 0; i < 3; i++)
+      exhibitors.push(await s.onboardExhibitor(edition.id, { stand: `R0${i}` }));
+    // The first exhibitor is away at 09:30: meeting three people before and after leaves a hole.
+    await as(s.http, exhibitors[0].token)
+      .put(`/api/editions/${edition.id}/availability`, {
+        blockedSlotIds: edition.slots
+          .filter((slot) => slot.startsAt.includes('T09:30'))
+          .map((x) => x.id),
+      })
+      .expect(200);
+    for (let i = 0; i < 4; i++) {
+      const visitor = await s.registerVisitor(edition.id);
+      for (const exhibitor of exhibitors.slice(0, i === 0 ? 3 : 1))
+        expectStatus(
+          await as(s.http, visitor.token).post(`/api/editions/${edition.id}/meetings`, {
+            toParticipantId: exhibitor.participantId,
+          }),
+          201,
+        );
+    }
+  });
+  afterAll(() => s.close());
+
+  const run = (body: object) =>
+    as(s.http, s.organizerToken).post(`/api/editions/${edition.id}/schedule`, body);
+
+  it('takes at most two minutes more, and says so by the field', async () => {
+    for (const refineSeconds of [121, -1, 1.5, 'long']) {
+      const res = await run({ refineSeconds });
+      expect(res.status).toBe(400);
+      expect((res.body.message as string[]).some((m) => m.startsWith('refineSeconds '))).toBe(true);
+    }
+  });
+
+  it('reports what the refinement did, and the commit publishes the dry run just shown', async () => {
+    const plain = (await run({}).expect(200)).body as Refined;
+    expect(plain.refined).toBeNull();
+
+    const dry = (await run({ refineSeconds: 3 }).expect(200)).body as Refined;
+    expect(dry.refined).not.toBeNull();
+    expect(dry.refined!.holesAfter).toBeLessThanOrEqual(dry.refined!.holesBefore);
+    expect(dry.holes).toBe(dry.refined!.holesAfter);
+    expect(dry.holes).toBeGreaterThanOrEqual(dry.holesLowerBound);
+    expect(dry.placed).toBe(plain.placed);
+
+    const committed = (await run({ refineSeconds: 3, commit: true }).expect(200)).body as Refined;
+    expect(committed.committed).toBe(true);
+    // The same run, not a new one: the same figures down to its timings, the same placements.
+    expect([committed.timeMs, committed.refined]).toEqual([dry.timeMs, dry.refined]);
+    const slots = (p: Refined) =>
+      p.assignments.map((a) => `${a.meetingId}@${a.slot.id}#${a.table}`).sort();
+    expect(slots(committed)).toEqual(slots(dry));
+    const rows = await s.testApp.query<{ id: string; slotId: string; tableNumber: number }>(
+      `SELECT id, "slotId", "tableNumber" FROM meetings WHERE "editionId" = '${edition.id}' AND status = 'scheduled'`,
+    );
+    expect(rows.map((r) => `${r.id}@${r.slotId}#${r.tableNumber}`).sort()).toEqual(slots(dry));
+  });
+});

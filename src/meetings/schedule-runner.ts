@@ -1,5 +1,8 @@
 import { Worker } from 'node:worker_threads';
+import type { RefineStats } from './scheduling/exact.js';
 import type { ScheduleInput, ScheduleResult } from './scheduling/types.js';
+
+export type RunResult = ScheduleResult & { refined?: RefineStats };
 
 export interface RunProgress {
   fraction: number;
@@ -7,18 +10,21 @@ export interface RunProgress {
   holes: number;
 }
 
-type WorkerMessage =
-  ({ type: 'progress' } & RunProgress) | { type: 'result'; result: ScheduleResult };
+type WorkerMessage = ({ type: 'progress' } & RunProgress) | { type: 'result'; result: RunResult };
 
-/** Runs `schedule(input, {seed})` in a worker thread; the result is the same as in-process. */
+/**
+ * Runs `schedule(input, {seed})` in a worker thread, the result the same as in-process; with `refineMs`,
+ * `scheduleThorough` and its exact refinement.
+ */
 export function runScheduleInWorker(
   input: ScheduleInput,
   seed: number,
+  refineMs: number,
   onProgress: (progress: RunProgress) => void,
-): Promise<ScheduleResult> {
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./schedule.worker.js', import.meta.url), {
-      workerData: { input, seed },
+      workerData: { input, seed, refineMs },
     });
     // A run in progress must not keep a stopping server alive.
     worker.unref();

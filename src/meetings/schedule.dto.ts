@@ -28,6 +28,22 @@ export class RunScheduleDto {
     description: 'Seed of the search; the same data and seed give the same proposal (default 1)',
   })
   seed?: number;
+
+  @Int({
+    min: 0,
+    max: 120,
+    optional: true,
+    description:
+      'Seconds more for an exact refinement that removes holes (a SAT solver; worth it up to a few hundred meetings). ' +
+      'It depends on the clock, so a commit publishes the dry run made just before with the same body and data, and runs again only without one.',
+  })
+  refineSeconds?: number;
+}
+
+export class RefinementDto {
+  @ApiProperty({ description: 'Holes after the annealing alone' }) holesBefore: number;
+  @ApiProperty() holesAfter: number;
+  @ApiProperty() timeMs: number;
 }
 
 export class ProposedMeetingDto {
@@ -69,6 +85,12 @@ export class ScheduleProposalDto {
   holesLowerBound: number;
   @ApiProperty() maxHolesPerParticipant: number;
   @ApiProperty({ description: 'Time the scheduling engine took' }) timeMs: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: RefinementDto,
+    description: 'What the exact refinement did, when refineSeconds was given',
+  })
+  refined: RefinementDto | null;
   @ApiProperty({ type: [ProposedMeetingDto] }) assignments: ProposedMeetingDto[];
   @ApiProperty({ type: [UnplacedMeetingDto] }) unplaced: UnplacedMeetingDto[];
 }

@@ -16,7 +16,7 @@ import { Meeting } from './meeting.entity.js';
 import { AgendasChanged, MeetingChanged, ScheduleProgress } from './meeting.events.js';
 import { MeetingViews } from './meeting-views.js';
 import type { PartyDto } from './meetings.dto.js';
-import { runScheduleInWorker, type RunProgress } from './schedule-runner.js';
+import { runScheduleInWorker, type RunProgress, type RunResult } from './schedule-runner.js';
 import { loadScheduleData, type ScheduleData } from './schedule-input.js';
 import type { RunScheduleDto, ScheduleProposalDto } from './schedule.dto.js';
 import { isUniqueViolation } from './slot-booker.js';
@@ -37,6 +37,12 @@ interface Placed {
 export class ScheduleService {
   // One run per edition at a time: two commits computed from the same data would collide anyway.
   private readonly running = new Set<string>();
+  // The last refined dry run per edition: a refinement depends on the clock, so the commit that follows
+  // with the same body and data publishes it rather than a new run the organizer has not seen.
+  private readonly refinedDryRuns = new Map<
+    string,
+    { key: string; fingerprint: string; result: RunResult }
+  >();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,7 +59,13 @@ export class ScheduleService {
       throw conflict('schedule/running', 'The scheduler is already running for this edition');
     this.running.add(editionId);
     try {
-      return await this.runExclusive(user, edition, dto.seed ?? 1, dto.commit ?? false);
+      return await this.runExclusive(
+        user,
+        edition,
+        dto.seed ?? 1,
+        (dto.refineSeconds ?? 0) * 1000,
+        dto.commit ?? false,
+      );
     } finally {
       this.running.delete(editionId);
     }
@@ -63,11 +75,20 @@ export class ScheduleService {
     user: AuthUser,
     edition: Edition,
     seed: number,
+    refineMs: number,
     commit: boolean,
   ): Promise<ScheduleProposalDto> {
     const now = new Date();
     const data = await loadScheduleData(this.dataSource.manager, edition, now);
-    const result = await runScheduleInWorker(data.input, seed, this.progress(edition.id));
+    const key = `${seed}:${refineMs}`;
+    const shown = this.refinedDryRuns.get(edition.id);
+    const result =
+      commit && refineMs > 0 && shown?.key === key && shown.fingerprint === data.fingerprint
+        ? shown.result
+        : await runScheduleInWorker(data.input, seed, refineMs, this.progress(edition.id));
+    if (refineMs > 0 && !commit)
+      this.refinedDryRuns.set(edition.id, { key, fingerprint: data.fingerprint, result });
+    else this.refinedDryRuns.delete(edition.id);
     const parties = await this.views.parties(data.participantIds);
     const placed = this.placements(edition, data, result, parties);
     const proposal = this.toProposal(edition, data, result, placed, parties, seed, commit);
@@ -99,6 +120,7 @@ export class ScheduleService {
           upperBound: proposal.upperBound,
           holes: proposal.holes,
           timeMs: proposal.timeMs,
+          refined: proposal.refined,
         },
       });
     });
@@ -148,7 +170,7 @@ export class ScheduleService {
   private toProposal(
     edition: Edition,
     data: ScheduleData,
-    result: ScheduleResult,
+    result: RunResult,
     placed: Placed[],
     parties: Map<string, PartyDto>,
     seed: number,
@@ -168,6 +190,13 @@ export class ScheduleService {
       holesLowerBound: stats.holesLowerBound,
       maxHolesPerParticipant: stats.maxHolesPerParticipant,
       timeMs: stats.timeMs,
+      refined: result.refined
+        ? {
+            holesBefore: result.refined.holesBefore,
+            holesAfter: result.refined.holesAfter,
+            timeMs: result.refined.timeMs,
+          }
+        : null,
       assignments: placed.map((p) => ({
         meetingId: p.meeting.id,
         requesterId: p.meeting.requesterId,
