@@ -405,8 +405,13 @@ describe('web app in a real browser', () => {
       await scheduled.waitFor();
       const before = Number(await scheduled.textContent());
 
+      // Thirty seconds more for fewer holes: these agendas have none, so it ends at once, and says so.
+      await page.getByLabel('Temps de recherche').selectOption({ label: '30 secondes de plus' });
       await page.getByRole('button', { name: 'Simuler' }).click();
       await page.getByText('Simulation : 2 demandes seraient placées.').waitFor();
+      await expect(page.locator('[data-figure="holes-before-refine"]').textContent()).resolves.toBe(
+        '0',
+      );
       await expect(page.locator('[data-figure="requested"]').textContent()).resolves.toBe('3');
       await expect(page.locator('[data-figure="unplaced"]').textContent()).resolves.toBe('1');
       const unplaced = page.locator('.unplaced li');

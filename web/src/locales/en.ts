@@ -245,6 +245,13 @@ const en: Messages = {
     unplaced: 'Not placed',
     holes: 'Gaps in agendas',
     holesValue: '{{holes}} (fewest possible {{bound}})',
+    refine: 'Search time',
+    refineHint:
+      'More time means fewer holes in the agendas, mostly up to a few hundred meetings. Publishing takes the last dry run made with the same time.',
+    refineNone: 'Quick (a few seconds at most)',
+    refineSeconds_one: '{{count}} second more',
+    refineSeconds_other: '{{count}} seconds more',
+    holesBeforeRefine: 'Holes before refining',
     kept: 'Meetings already fixed, kept',
     unplacedTitle: 'Requests not placed',
     pair: '{{from}} → {{to}}',

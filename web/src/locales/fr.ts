@@ -246,6 +246,13 @@ const fr = {
     holes: 'Trous dans les agendas',
     holesValue: '{{holes}} (minimum possible {{bound}})',
     kept: 'Rendez-vous déjà fixés, conservés',
+    refine: 'Temps de recherche',
+    refineHint:
+      "Plus de temps, c'est moins de trous dans les agendas, surtout jusqu'à quelques centaines de rendez-vous. La publication reprend la dernière simulation faite avec le même temps.",
+    refineNone: 'Rapide (quelques secondes au plus)',
+    refineSeconds_one: '{{count}} seconde de plus',
+    refineSeconds_other: '{{count}} secondes de plus',
+    holesBeforeRefine: 'Trous avant l’affinage',
     unplacedTitle: 'Demandes non placées',
     pair: '{{from}} → {{to}}',
     reasons: {

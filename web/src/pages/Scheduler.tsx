@@ -22,8 +22,12 @@ interface Proposal {
   holes: number;
   holesLowerBound: number;
   timeMs: number;
+  refined: { holesBefore: number; holesAfter: number; timeMs: number } | null;
   unplaced: Unplaced[];
 }
+
+/** Seconds of exact refinement the organizer may give: fewer holes for a small edition. */
+const REFINE_CHOICES = [0, 30, 60, 120];
 
 interface Progress {
   editionId: string;
@@ -40,6 +44,7 @@ export function Scheduler({ edition, onPublished }: { edition: Edition; onPublis
   const [progress, setProgress] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [refineSeconds, setRefineSeconds] = useState(0);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const running = useRef(false);
   // The confirmation takes the focus, so that the keyboard answers it at once.
@@ -60,7 +65,9 @@ export function Scheduler({ edition, onPublished }: { edition: Edition; onPublis
     try {
       const result = await api<Proposal>(`/editions/${edition.id}/schedule`, {
         method: 'POST',
-        body: commit ? { commit: true } : {},
+        // The same refinement for the publication as for the dry run: the server then publishes the
+        // proposal just shown.
+        body: { ...(commit ? { commit: true } : {}), ...(refineSeconds ? { refineSeconds } : {}) },
       });
       setProposal(result);
       if (commit) onPublished();
@@ -77,6 +84,27 @@ export function Scheduler({ edition, onPublished }: { edition: Edition; onPublis
     <section class="panel scheduler" aria-labelledby="scheduler-title">
       <h2 id="scheduler-title">{t('scheduler.title')}</h2>
       <p class="hint">{t('scheduler.hint')}</p>
+      <div class="field">
+        <label for="scheduler-refine">{t('scheduler.refine')}</label>
+        <p class="hint" id="scheduler-refine-hint">
+          {t('scheduler.refineHint')}
+        </p>
+        <select
+          id="scheduler-refine"
+          aria-describedby="scheduler-refine-hint"
+          value={refineSeconds}
+          disabled={busy}
+          onChange={(e) => setRefineSeconds(Number(e.currentTarget.value))}
+        >
+          {REFINE_CHOICES.map((seconds) => (
+            <option key={seconds} value={seconds}>
+              {seconds === 0
+                ? t('scheduler.refineNone')
+                : t('scheduler.refineSeconds', { count: seconds })}
+            </option>
+          ))}
+        </select>
+      </div>
       <div class="actions">
         <button type="button" class="secondary" disabled={busy} onClick={() => void run(false)}>
           {t('scheduler.dryRun')}
@@ -129,6 +157,12 @@ function Result({ proposal: p }: { proposal: Proposal }) {
         <dd data-figure="holes">
           {t('scheduler.holesValue', { holes: p.holes, bound: p.holesLowerBound })}
         </dd>
+        {p.refined && (
+          <>
+            <dt>{t('scheduler.holesBeforeRefine')}</dt>
+            <dd data-figure="holes-before-refine">{p.refined.holesBefore}</dd>
+          </>
+        )}
         <dt>{t('scheduler.kept')}</dt>
         <dd data-figure="kept">{p.kept}</dd>
       </dl>
