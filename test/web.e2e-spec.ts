@@ -65,12 +65,29 @@ describe('web app in a real browser', () => {
     expect(pageErrors.splice(0)).toEqual([]);
   });
 
+  // Requests each page has sent and not seen answered, to print when a page never shows what it should.
+  const unanswered = new WeakMap<Page, Map<unknown, string>>();
+
   /** A new phone at this path, or at none yet when `logIn` takes it to the login page. */
   async function open(path?: string): Promise<Page> {
     const page = await phone(browser, s.testApp.url);
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    const pending = new Map<unknown, string>();
+    unanswered.set(page, pending);
+    page.on('request', (r) => pending.set(r, `${r.method()} ${r.url()}`));
+    page.on('requestfinished', (r) => pending.delete(r));
+    page.on('requestfailed', (r) =>
+      pending.set(r, `${r.method()} ${r.url()} failed: ${r.failure()?.errorText}`),
+    );
     if (path) await page.goto(path);
     return page;
+  }
+
+  /** What the page shows and which of its requests are unanswered, for a failure's message. */
+  async function describePage(page: Page): Promise<string> {
+    const shown = await page.evaluate(() => document.body.innerText).catch(String);
+    const pending = [...(unanswered.get(page)?.values() ?? [])];
+    return `${page.url()} shows:\n${shown}\nunanswered or failed requests: ${pending.join(', ') || 'none'}`;
   }
 
   async function logIn(
@@ -85,8 +102,7 @@ describe('web app in a real browser', () => {
       .getByLabel('Adresse e-mail')
       .waitFor({ timeout: 15_000 })
       .catch(async (error: Error) => {
-        console.error(`${page.url()}: ${await page.evaluate(() => document.body.innerText)}`);
-        throw error;
+        throw new Error(`${error.message}\n${await describePage(page)}`);
       });
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe').fill(password);
@@ -595,7 +611,7 @@ describe('web app in a real browser', () => {
       await page.getByText('2 exhibitors').waitFor();
       expect(await page.evaluate(() => localStorage.getItem('coventis.lang'))).toBe('en');
       // Come back: the page must open in English. One CI run out of many timed out here with no
-      // trace of what the page showed, so a failure now prints it. Chromium hands a localStorage
+      // trace of what the page showed, so a failure now prints it and its unanswered requests. Chromium hands a localStorage
       // write to its storage process asynchronously, and a reload in the same instant may read
       // the earlier value: a person comes back later, so a second visit is allowed, not a third.
       const visits: string[] = [];
@@ -603,8 +619,7 @@ describe('web app in a real browser', () => {
         await page.reload();
         const title = page.getByRole('heading', { level: 1 });
         await title.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
-          const shown = await page.locator('body').innerText();
-          throw new Error(`${error.message}\nThe page showed:\n${shown}`);
+          throw new Error(`${error.message}\n${await describePage(page)}`);
         });
         const lang = await page.evaluate(() => document.documentElement.lang);
         visits.push(`${lang}: ${await title.textContent()}`);
