@@ -71,6 +71,40 @@ export function TextAreaField(
   );
 }
 
+/** A labelled choice among `options` ([value, text] pairs), with its hint. */
+export function SelectField<T extends string | number>(
+  props: FieldFrame & {
+    value: T;
+    options: readonly (readonly [T, string])[];
+    onChange: (value: T) => void;
+    disabled?: boolean;
+  },
+) {
+  const { name, label, errors, hint, value, options, onChange, disabled } = props;
+  return (
+    <Labelled
+      {...{ name, label, errors, hint }}
+      control={(aria) => (
+        <select
+          {...aria}
+          value={String(value)}
+          disabled={disabled}
+          onChange={(e) => {
+            const picked = options.find(([v]) => String(v) === e.currentTarget.value);
+            if (picked) onChange(picked[0]);
+          }}
+        >
+          {options.map(([v, text]) => (
+            <option key={String(v)} value={String(v)}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
+}
+
 /** An error from an action, shown where the action is; anything but an API refusal is "try again". */
 export function ErrorText({ error }: { error: unknown }) {
   if (!error) return null;

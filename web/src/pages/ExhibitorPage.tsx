@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MEETING_WINDOWS, type MeetingWindow } from '../../../src/meetings/meeting-rules';
 import { api, type Edition, type Exhibitor, type Meeting } from '../api';
-import { ErrorText, SlotPicker } from '../components';
+import { ErrorText, SelectField, SlotPicker } from '../components';
 import { t } from '../i18n';
 import { Link } from '../router';
 import { myParticipantId, useStore } from '../store';
@@ -141,38 +141,21 @@ function MeetingRequest({ edition, exhibitor }: { edition: Edition; exhibitor: E
             onInput={(e) => setMessage(e.currentTarget.value)}
           />
         </div>
-        <div class="field">
-          <label for="priority">{t('request.priority')}</label>
-          <p class="hint" id="priority-hint">
-            {t('request.priorityHint')}
-          </p>
-          <select
-            id="priority"
-            aria-describedby="priority-hint"
-            value={priority}
-            onChange={(e) => setPriority(Number(e.currentTarget.value))}
-          >
-            {[0, 1, 2].map((p) => (
-              <option key={p} value={p}>
-                {t(`request.priorities.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="window">{t('request.window')}</label>
-          <select
-            id="window"
-            value={halfDay}
-            onChange={(e) => setHalfDay(e.currentTarget.value as MeetingWindow)}
-          >
-            {MEETING_WINDOWS.map((w) => (
-              <option key={w} value={w}>
-                {t(`request.windows.${w}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="priority"
+          label={t('request.priority')}
+          hint={t('request.priorityHint')}
+          value={priority}
+          options={[0, 1, 2].map((p) => [p, t(`request.priorities.${p}`)] as const)}
+          onChange={setPriority}
+        />
+        <SelectField
+          name="window"
+          label={t('request.window')}
+          value={halfDay}
+          options={MEETING_WINDOWS.map((w) => [w, t(`request.windows.${w}`)] as const)}
+          onChange={setHalfDay}
+        />
         <ErrorText error={error} />
         <button type="submit" disabled={busy}>
           {t('request.send')}

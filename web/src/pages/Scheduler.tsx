@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Edition, type Person } from '../api';
-import { ErrorText } from '../components';
+import { ErrorText, SelectField } from '../components';
 import { t } from '../i18n';
 import { useLive } from '../live';
 import { useStore } from '../store';
@@ -84,27 +84,23 @@ export function Scheduler({ edition, onPublished }: { edition: Edition; onPublis
     <section class="panel scheduler" aria-labelledby="scheduler-title">
       <h2 id="scheduler-title">{t('scheduler.title')}</h2>
       <p class="hint">{t('scheduler.hint')}</p>
-      <div class="field">
-        <label for="scheduler-refine">{t('scheduler.refine')}</label>
-        <p class="hint" id="scheduler-refine-hint">
-          {t('scheduler.refineHint')}
-        </p>
-        <select
-          id="scheduler-refine"
-          aria-describedby="scheduler-refine-hint"
-          value={refineSeconds}
-          disabled={busy}
-          onChange={(e) => setRefineSeconds(Number(e.currentTarget.value))}
-        >
-          {REFINE_CHOICES.map((seconds) => (
-            <option key={seconds} value={seconds}>
-              {seconds === 0
+      <SelectField
+        name="scheduler-refine"
+        label={t('scheduler.refine')}
+        hint={t('scheduler.refineHint')}
+        value={refineSeconds}
+        disabled={busy}
+        options={REFINE_CHOICES.map(
+          (seconds) =>
+            [
+              seconds,
+              seconds === 0
                 ? t('scheduler.refineNone')
-                : t('scheduler.refineSeconds', { count: seconds })}
-            </option>
-          ))}
-        </select>
-      </div>
+                : t('scheduler.refineSeconds', { count: seconds }),
+            ] as const,
+        )}
+        onChange={setRefineSeconds}
+      />
       <div class="actions">
         <button type="button" class="secondary" disabled={busy} onClick={() => void run(false)}>
           {t('scheduler.dryRun')}
