@@ -31,12 +31,20 @@ export async function scheduleThorough(
   input: ScheduleInput,
   options: ScheduleOptions & { refine: Omit<RefineOptions, 'onStep'> },
 ): Promise<ScheduleResult & { refined: RefineStats }> {
-  const run = search(input, options);
+  // One progress bar for both: the annealing (a second or so) fills its first twentieth, the refinement
+  // (30 s and more) the rest, by its clock.
+  const { onProgress } = options;
+  let scale = SEARCH_SHARE;
+  const run = search(input, {
+    ...options,
+    onProgress: onProgress && ((fraction, stats) => onProgress(fraction * scale, stats)),
+  });
+  scale = 1;
   const { ctl, st } = run;
   const refined = await refine(run.pb, st, run.rng, {
     ...options.refine,
     onStep: (holes, ms) =>
-      ctl.report(Math.min(1, ms / options.refine.timeMs), {
+      ctl.report(SEARCH_SHARE + (1 - SEARCH_SHARE) * Math.min(1, ms / options.refine.timeMs), {
         phase: 'refine',
         placed: st.placed,
         holes,
@@ -44,6 +52,8 @@ export async function scheduleThorough(
   });
   return { ...finish(run), refined };
 }
+
+const SEARCH_SHARE = 0.05;
 
 interface Run {
   pb: Problem;

@@ -1,3 +1,4 @@
+import { scheduleThorough } from './engine.js';
 import { compile } from './problem.js';
 import { Rng } from './rng.js';
 import { State } from './state.js';
@@ -38,5 +39,25 @@ describe('exact refinement', () => {
     });
     expect(check.ok).toBe(true);
     expect(check.holes).toBe(0);
+  }, 30_000);
+
+  it('reports one progress bar that only moves forward, annealing then refinement', async () => {
+    // Ana cannot meet at slot 2, between her meetings: a hole no schedule avoids, so the refinement runs.
+    const input: ScheduleInput = {
+      participants: [{ unavailable: [2] }, {}, {}, {}, {}],
+      slots: Array.from({ length: 5 }, () => ({ day: 0, period: 'morning' as const })),
+      tables: 2,
+      meetings: [1, 2, 3, 4].map((b) => ({ a: 0, b })),
+    };
+    const seen: [string, number][] = [];
+    const result = await scheduleThorough(input, {
+      onProgress: (fraction, stats) => seen.push([stats.phase, fraction]),
+      refine: { timeMs: 5_000 },
+    });
+    expect(result.refined.holesAfter).toBe(1);
+    const fractions = seen.map(([, f]) => f);
+    expect(fractions).toEqual([...fractions].sort((x, y) => x - y));
+    expect(seen.at(-1)).toEqual(['done', 1]);
+    expect(seen.some(([phase]) => phase === 'refine')).toBe(true);
   }, 30_000);
 });

@@ -94,12 +94,12 @@ export async function refine(
       } finally {
         solver.release();
       }
-      // Nothing better exists for the whole schedule: it is optimal for the meetings placed.
-      if (answer === 'unsat' && whole) break;
       if (answer === 'unsat') size = Math.min(movable.length, Math.ceil(size * GROW));
       else if (answer === 'unknown') size = Math.max(MIN_NEIGHBOURHOOD, Math.floor(size * SHRINK));
       if (slots && apply(st, free, slots)) stats.improvements++;
       options.onStep?.(st.holes, Date.now() - start);
+      // Nothing better exists for the whole schedule: it is optimal for the meetings placed.
+      if (answer === 'unsat' && whole) break;
     }
   } finally {
     await killThreads(api.em);
