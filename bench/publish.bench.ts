@@ -65,13 +65,6 @@ for (const visitor of visitors) {
         inviteeId: exhibitors[e].id,
         pairKey: pairKey(visitor.id, exhibitors[e].id),
         status: 'requested',
-        message: null,
-        wishedSlotId: null,
-        slotId: null,
-        tableNumber: null,
-        place: null,
-        expiresAt: null,
-        outcome: null,
       }),
     );
   }

@@ -32,6 +32,7 @@ export const TRANSITIONS: Record<MeetingStatus, MeetingStatus[]> = {
   expired: [],
 };
 
+/** A request or a meeting; a new one is a request with nothing chosen yet but what its creator sets. */
 @Entity('meetings')
 export class Meeting extends BaseEntity {
   @Column({ type: 'varchar', length: 36 })
@@ -51,10 +52,10 @@ export class Meeting extends BaseEntity {
   status: MeetingStatus;
 
   @Column({ type: 'text', nullable: true })
-  message: string | null;
+  message: string | null = null;
 
   @Column({ type: 'varchar', length: 36, nullable: true })
-  wishedSlotId: string | null;
+  wishedSlotId: string | null = null;
 
   /** The requester's priority (0 to MAX_PRIORITY), for the batch scheduler. */
   @Column({ type: 'integer', default: 0 })
@@ -65,19 +66,19 @@ export class Meeting extends BaseEntity {
   timeWindow: MeetingWindow = 'any';
 
   @Column({ type: 'varchar', length: 36, nullable: true })
-  slotId: string | null;
+  slotId: string | null = null;
 
   @Column({ type: 'integer', nullable: true })
-  tableNumber: number | null;
+  tableNumber: number | null = null;
 
   @Column({ type: 'varchar', length: 60, nullable: true })
-  place: string | null;
+  place: string | null = null;
 
   @Column({ type: Date, nullable: true })
-  expiresAt: Date | null;
+  expiresAt: Date | null = null;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
-  outcome: MeetingOutcome | null;
+  outcome: MeetingOutcome | null = null;
 
   @Column({ type: Date })
   updatedAt: Date = new Date();

@@ -113,11 +113,7 @@ export class MeetingsService {
         wishedSlotId: dto.slotId ?? null,
         priority,
         timeWindow: dto.window ?? 'any',
-        slotId: null,
-        tableNumber: null,
-        place: null,
         expiresAt: new Date(Date.now() + this.env.MEETING_REQUEST_TTL_SECONDS * 1000),
-        outcome: null,
       });
       await manager.insert(Meeting, created);
       await this.record(manager, user, created, 'meeting.requested');

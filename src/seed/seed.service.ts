@@ -169,12 +169,6 @@ export class SeedService implements OnApplicationBootstrap {
           pairKey: pairKey(requesterId, inviteeId),
           status: 'scheduled',
           message: demo.message,
-          wishedSlotId: null,
-          slotId: null,
-          tableNumber: null,
-          place: null,
-          expiresAt: null,
-          outcome: null,
         });
         await manager.insert(Meeting, meeting);
         await this.booker.book(
