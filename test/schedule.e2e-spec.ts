@@ -607,6 +607,8 @@ describe('batch scheduler with an exact refinement', () => {
 
     const dry = (await run({ refineSeconds: 3 }).expect(200)).body as Refined;
     expect(dry.refined).not.toBeNull();
+    // "Before" is what the same request gave without refineSeconds.
+    expect(dry.refined!.holesBefore).toBe(plain.holes);
     expect(dry.refined!.holesAfter).toBeLessThanOrEqual(dry.refined!.holesBefore);
     expect(dry.holes).toBe(dry.refined!.holesAfter);
     expect(dry.holes).toBeGreaterThanOrEqual(dry.holesLowerBound);

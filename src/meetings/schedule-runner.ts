@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { RefineStats } from './scheduling/exact.js';
+import type { ThoroughStats } from './scheduling/engine.js';
 import type { ScheduleInput, ScheduleResult } from './scheduling/types.js';
 
-export type RunResult = ScheduleResult & { refined?: RefineStats };
+export type RunResult = ScheduleResult & { refined?: ThoroughStats };
 
 export interface RunProgress {
   fraction: number;

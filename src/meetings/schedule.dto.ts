@@ -34,15 +34,18 @@ export class RunScheduleDto {
     max: 120,
     optional: true,
     description:
-      'Seconds more for an exact refinement that removes holes (a SAT solver; worth it up to a few hundred meetings). ' +
+      'Seconds more to remove holes: longer annealing runs on other seeds for the first half, then an exact search ' +
+      '(a SAT solver; worth it up to a few hundred meetings). ' +
       'It depends on the clock, so a commit publishes the dry run made just before with the same body and data, and runs again only without one.',
   })
   refineSeconds?: number;
 }
 
 export class RefinementDto {
-  @ApiProperty({ description: 'Holes after the annealing alone' }) holesBefore: number;
+  @ApiProperty({ description: 'Holes of the same run without refineSeconds' }) holesBefore: number;
   @ApiProperty() holesAfter: number;
+  @ApiProperty({ description: 'Longer annealing runs made before the exact search' })
+  restarts: number;
   @ApiProperty() timeMs: number;
 }
 

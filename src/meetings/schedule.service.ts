@@ -194,6 +194,7 @@ export class ScheduleService {
         ? {
             holesBefore: result.refined.holesBefore,
             holesAfter: result.refined.holesAfter,
+            restarts: result.refined.restarts,
             timeMs: result.refined.timeMs,
           }
         : null,

@@ -30,30 +30,88 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
 export async function scheduleThorough(
   input: ScheduleInput,
   options: ScheduleOptions & { refine: Omit<RefineOptions, 'onStep'> },
-): Promise<ScheduleResult & { refined: RefineStats }> {
-  // One progress bar for both: the annealing (a second or so) fills its first twentieth, the refinement
-  // (30 s and more) the rest, by its clock.
+): Promise<ScheduleResult & { refined: ThoroughStats }> {
+  // One progress bar for the three phases: the default annealing (a second or so) fills its first twentieth,
+  // longer annealing restarts and the exact refinement the rest, by their clock.
   const { onProgress } = options;
+  const timeMs = options.refine.timeMs;
+  const started = Date.now();
+  const share = (ms: number) => SEARCH_SHARE + (1 - SEARCH_SHARE) * Math.min(1, ms / timeMs);
   let scale = SEARCH_SHARE;
-  const run = search(input, {
+  let run = search(input, {
     ...options,
     onProgress: onProgress && ((fraction, stats) => onProgress(fraction * scale, stats)),
   });
   scale = 1;
-  const { ctl, st } = run;
+  // Every later report goes through the first run's control, whose listener is the caller's; the result's
+  // stats (work, time) are that control's too, so its time covers the whole run.
+  const { ctl } = run;
+  const report = (holes: number) =>
+    ctl.report(share(Date.now() - started), { phase: 'refine', placed: run.st.placed, holes });
+  const holesBefore = run.st.holes;
+  // Restarts: the same annealing with other seeds and a longer cooling, while the restart share of the time
+  // lasts; the best schedule goes on to the exact refinement.
+  const seed = options.seed ?? 1;
+  const restartUntil = started + timeMs * RESTART_SHARE;
+  let restarts = 0;
+  // Work per millisecond of the quick run: a restart gets what fits in the time left, so that its cooling
+  // ends cold (a run cut by the clock ends hot, with little to show), and none runs when even the quick
+  // run's budget does not fit (large editions).
+  const rate = ctl.iterations / Math.max(1, ctl.elapsed());
+  for (let k = 1; run.st.holes > run.lb; k++) {
+    const work = Math.min(
+      ctl.maxIterations * RESTART_WORK,
+      Math.floor(rate * (restartUntil - Date.now()) * 0.9),
+    );
+    if (work < ctl.maxIterations) break;
+    const other = search(input, {
+      seed: seed + k,
+      maxIterations: work,
+      timeLimitMs: Math.max(1, restartUntil - Date.now()),
+      onProgress: (_, stats) => report(Math.min(run.st.holes, stats.holes)),
+    });
+    restarts++;
+    if (better(other, run)) run = other;
+    report(run.st.holes);
+  }
+  const { st } = run;
   const refined = await refine(run.pb, st, run.rng, {
     ...options.refine,
-    onStep: (holes, ms) =>
-      ctl.report(SEARCH_SHARE + (1 - SEARCH_SHARE) * Math.min(1, ms / options.refine.timeMs), {
-        phase: 'refine',
-        placed: st.placed,
-        holes,
-      }),
+    timeMs: Math.max(0, timeMs - (Date.now() - started)),
+    onStep: report,
   });
-  return { ...finish(run), refined };
+  return {
+    ...finish({ ...run, ctl }),
+    refined: { ...refined, holesBefore, restarts, timeMs: Date.now() - started },
+  };
+}
+
+// Share of the refinement time spent on annealing restarts, and their work budget against the default one.
+const RESTART_SHARE = 0.5;
+const RESTART_WORK = 10;
+
+// Lexicographic: placed weight, then holes, then the sum of squared holes per person.
+function better(x: Run, y: Run): boolean {
+  const wx = placedWeight(x);
+  const wy = placedWeight(y);
+  if (wx !== wy) return wx > wy;
+  if (x.st.holes !== y.st.holes) return x.st.holes < y.st.holes;
+  return x.st.sumSq < y.st.sumSq;
+}
+
+function placedWeight({ pb, st }: Run): number {
+  let w = 0;
+  for (let m = 0; m < pb.R; m++) if (st.slotOf[m] >= 0) w += pb.weight[m];
+  return w;
 }
 
 const SEARCH_SHARE = 0.05;
+
+// What the thorough run did after the default annealing: holesBefore is the default annealing's count.
+export interface ThoroughStats extends RefineStats {
+  // Annealing restarts run (other seeds, longer cooling) before the exact refinement.
+  restarts: number;
+}
 
 interface Run {
   pb: Problem;
