@@ -1,12 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDzn } from '../src/meetings/scheduling/dzn.js';
+import { runSchedule } from '../src/meetings/schedule-runner.js';
 import { schedule, scheduleThorough } from '../src/meetings/scheduling/engine.js';
 import { validate } from '../src/meetings/scheduling/validate.js';
 
-// Usage: node dist/bench/schedule-dzn.js FILE.dzn [more.dzn...] [--out RESULT.json] [--seed N] [--work N] [--cap-ms N] [--refine-ms N]
-// Default: the engine's deterministic work budget; --cap-ms is a wall-clock safety cap (reported when hit);
-// --refine-ms adds the exact refinement (Z3) for that long after the annealing.
+// Usage: node dist/bench/schedule-dzn.js FILE.dzn [more.dzn...] [--out RESULT.json] [--seed N] [--work N] [--cap-ms N] [--refine-ms N] [--single]
+// Default: as the API runs it, the portfolio of runSchedule (two worker threads, best of two seeds), each with
+// the engine's deterministic work budget; --cap-ms is a wall-clock safety cap (reported when hit);
+// --refine-ms adds restarts and the exact refinement (Z3) for that long after the annealing; --single runs
+// the engine once, in this thread, on the given seed.
 const args = process.argv.slice(2);
 const files: string[] = [];
 let out: string | undefined;
@@ -14,6 +17,7 @@ let seed = 1;
 let work: number | undefined;
 let capMs = 5000;
 let refineMs = 0;
+let single = false;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === '--out') out = args[++i];
@@ -21,11 +25,12 @@ for (let i = 0; i < args.length; i++) {
   else if (arg === '--work') work = Number(args[++i]);
   else if (arg === '--cap-ms') capMs = Number(args[++i]);
   else if (arg === '--refine-ms') refineMs = Number(args[++i]);
+  else if (arg === '--single') single = true;
   else files.push(arg);
 }
 if (files.length === 0 || (out !== undefined && files.length !== 1)) {
   console.error(
-    'usage: schedule-dzn FILE.dzn [more.dzn...] [--out RESULT.json (single file)] [--seed N] [--work N] [--cap-ms N] [--refine-ms N]',
+    'usage: schedule-dzn FILE.dzn [more.dzn...] [--out RESULT.json (single file)] [--seed N] [--work N] [--cap-ms N] [--refine-ms N] [--single]',
   );
   process.exit(2);
 }
@@ -44,8 +49,9 @@ for (const file of files) {
     timeLimitMs: capMs,
     ...(work !== undefined ? { maxIterations: work } : {}),
   };
-  const result =
-    refineMs > 0
+  const result = !single
+    ? await runSchedule(input, { ...options, refineMs })
+    : refineMs > 0
       ? await scheduleThorough(input, { ...options, refine: { timeMs: refineMs } })
       : schedule(input, options);
   const ms = performance.now() - t0;

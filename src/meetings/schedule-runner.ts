@@ -10,21 +10,93 @@ export interface RunProgress {
   holes: number;
 }
 
+export interface RunOptions {
+  seed: number;
+  // Exact refinement after the annealing (scheduleThorough), 0 for none.
+  refineMs: number;
+  // Work budget and wall-clock cap of the annealing (engine defaults when absent).
+  maxIterations?: number;
+  timeLimitMs?: number;
+}
+
 type WorkerMessage = ({ type: 'progress' } & RunProgress) | { type: 'result'; result: RunResult };
 
+// The engine runs this many times at once, on other seeds, and the best schedule wins: a second core is
+// otherwise idle during a run. The count does not depend on the machine, so neither does the result (only
+// the time, when there are fewer cores).
+export const PORTFOLIO = 2;
+// Member i searches from seed + i × this; restarts inside a thorough run count up from their member's seed.
+export const PORTFOLIO_SEED_STEP = 1_000_000;
+
 /**
- * Runs `schedule(input, {seed})` in a worker thread, the result the same as in-process; with `refineMs`,
- * `scheduleThorough` and its exact refinement.
+ * Runs the engine in PORTFOLIO worker threads at once, on seeds seed, seed + PORTFOLIO_SEED_STEP, ..., and
+ * keeps the best result (placed weight, then holes, then the most holes on one person; ties go to the lower
+ * seed). Progress is the slowest member's fraction and the best member's holes.
  */
-export function runScheduleInWorker(
+export async function runSchedule(
   input: ScheduleInput,
-  seed: number,
-  refineMs: number,
+  options: RunOptions,
+  onProgress?: (progress: RunProgress) => void,
+): Promise<RunResult> {
+  const results = await runPortfolio(input, options, onProgress);
+  const best = bestOf(results);
+  // A quick run would have kept the best of the members' quick phases: that is the schedule before refining.
+  if (best.refined)
+    best.refined = {
+      ...best.refined,
+      holesBefore: Math.min(...results.map((r) => r.refined?.holesBefore ?? r.stats.holes)),
+    };
+  return best;
+}
+
+// Every member's result, in seed order (the first is what `schedule` alone gives for options.seed).
+export async function runPortfolio(
+  input: ScheduleInput,
+  options: RunOptions,
+  onProgress: (progress: RunProgress) => void = () => undefined,
+): Promise<RunResult[]> {
+  const latest: RunProgress[] = Array.from({ length: PORTFOLIO }, () => ({
+    fraction: 0,
+    placed: 0,
+    holes: Number.POSITIVE_INFINITY,
+  }));
+  // Called after a member's report, so at least one count of holes is finite.
+  const report = () =>
+    onProgress({
+      fraction: Math.min(...latest.map((p) => p.fraction)),
+      placed: Math.max(...latest.map((p) => p.placed)),
+      holes: Math.min(...latest.map((p) => p.holes)),
+    });
+  return Promise.all(
+    latest.map((_, i) =>
+      runInWorker(input, { ...options, seed: options.seed + i * PORTFOLIO_SEED_STEP }, (p) => {
+        latest[i] = p;
+        report();
+      }),
+    ),
+  );
+}
+
+export function bestOf(results: RunResult[]): RunResult {
+  return results.reduce((best, r) => (better(r, best) ? r : best));
+}
+
+function better(x: RunResult, y: RunResult): boolean {
+  if (x.stats.placedWeight !== y.stats.placedWeight)
+    return x.stats.placedWeight > y.stats.placedWeight;
+  if (x.stats.holes !== y.stats.holes) return x.stats.holes < y.stats.holes;
+  return x.stats.maxHolesPerParticipant < y.stats.maxHolesPerParticipant;
+}
+
+// One engine run in a worker thread, the result the same as in-process.
+function runInWorker(
+  input: ScheduleInput,
+  options: RunOptions,
   onProgress: (progress: RunProgress) => void,
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./schedule.worker.js', import.meta.url), {
-      workerData: { input, seed, refineMs },
+      workerData: { input, options },
     });
     // A run in progress must not keep a stopping server alive.
     worker.unref();

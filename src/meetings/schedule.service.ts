@@ -16,7 +16,7 @@ import { Meeting } from './meeting.entity.js';
 import { AgendasChanged, MeetingChanged, ScheduleProgress } from './meeting.events.js';
 import { MeetingViews } from './meeting-views.js';
 import type { PartyDto } from './meetings.dto.js';
-import { runScheduleInWorker, type RunProgress, type RunResult } from './schedule-runner.js';
+import { runSchedule, type RunProgress, type RunResult } from './schedule-runner.js';
 import { loadScheduleData, type ScheduleData } from './schedule-input.js';
 import type { RunScheduleDto, ScheduleProposalDto } from './schedule.dto.js';
 import { isUniqueViolation } from './slot-booker.js';
@@ -85,7 +85,7 @@ export class ScheduleService {
     const result =
       commit && refineMs > 0 && shown?.key === key && shown.fingerprint === data.fingerprint
         ? shown.result
-        : await runScheduleInWorker(data.input, seed, refineMs, this.progress(edition.id));
+        : await runSchedule(data.input, { seed, refineMs }, this.progress(edition.id));
     if (refineMs > 0 && !commit)
       this.refinedDryRuns.set(edition.id, { key, fingerprint: data.fingerprint, result });
     else this.refinedDryRuns.delete(edition.id);

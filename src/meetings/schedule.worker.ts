@@ -1,13 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import type { RunOptions } from './schedule-runner.js';
 import { schedule, scheduleThorough } from './scheduling/engine.js';
 import type { ProgressStats, ScheduleInput } from './scheduling/types.js';
 
 // Runs the engine off the main thread, so the server keeps answering and progress reaches sockets live.
-const { input, seed, refineMs } = workerData as {
-  input: ScheduleInput;
-  seed: number;
-  refineMs: number;
-};
+const { input, options } = workerData as { input: ScheduleInput; options: RunOptions };
+const { refineMs, ...engineOptions } = options;
 const onProgress = (fraction: number, stats: ProgressStats) =>
   parentPort!.postMessage({
     type: 'progress',
@@ -17,6 +15,10 @@ const onProgress = (fraction: number, stats: ProgressStats) =>
   });
 const result =
   refineMs > 0
-    ? await scheduleThorough(input, { seed, onProgress, refine: { timeMs: refineMs } })
-    : schedule(input, { seed, onProgress });
+    ? await scheduleThorough(input, {
+        ...engineOptions,
+        onProgress,
+        refine: { timeMs: refineMs },
+      })
+    : schedule(input, { ...engineOptions, onProgress });
 parentPort!.postMessage({ type: 'result', result });
