@@ -428,6 +428,7 @@ describe('web app in a real browser', () => {
       await expect(page.locator('[data-figure="holes-before-refine"]').textContent()).resolves.toBe(
         '0',
       );
+      await expect(page.locator('[data-figure="max-holes"]').textContent()).resolves.toBe('0');
       await expect(page.locator('[data-figure="requested"]').textContent()).resolves.toBe('3');
       await expect(page.locator('[data-figure="unplaced"]').textContent()).resolves.toBe('1');
       const unplaced = page.locator('.unplaced li');

@@ -245,6 +245,7 @@ const en: Messages = {
     unplaced: 'Not placed',
     holes: 'Gaps in agendas',
     holesValue: '{{holes}} (fewest possible {{bound}})',
+    maxHoles: 'Most gaps for one person',
     refine: 'Search time',
     refineHint:
       'More time means fewer holes in the agendas, mostly up to a few hundred meetings. Publishing takes the last dry run made with the same time.',

@@ -245,6 +245,7 @@ const fr = {
     unplaced: 'Non placées',
     holes: 'Trous dans les agendas',
     holesValue: '{{holes}} (minimum possible {{bound}})',
+    maxHoles: 'Le plus de trous pour une personne',
     kept: 'Rendez-vous déjà fixés, conservés',
     refine: 'Temps de recherche',
     refineHint:

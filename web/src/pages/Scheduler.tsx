@@ -21,6 +21,7 @@ interface Proposal {
   upperBound: number;
   holes: number;
   holesLowerBound: number;
+  maxHolesPerParticipant: number;
   timeMs: number;
   refined: { holesBefore: number; holesAfter: number; timeMs: number } | null;
   unplaced: Unplaced[];
@@ -153,6 +154,8 @@ function Result({ proposal: p }: { proposal: Proposal }) {
         <dd data-figure="holes">
           {t('scheduler.holesValue', { holes: p.holes, bound: p.holesLowerBound })}
         </dd>
+        <dt>{t('scheduler.maxHoles')}</dt>
+        <dd data-figure="max-holes">{p.maxHolesPerParticipant}</dd>
         {p.refined && (
           <>
             <dt>{t('scheduler.holesBeforeRefine')}</dt>
