@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Bool, Int } from '../common/validation.js';
 import { SlotDto } from '../editions/editions.dto.js';
+import type { RefinementFigures, ScheduleFigures } from './schedule-figures.js';
 import type { UnplacedReason } from './scheduling/types.js';
 import { PartyDto } from './meetings.dto.js';
 
@@ -41,7 +42,7 @@ export class RunScheduleDto {
   refineSeconds?: number;
 }
 
-export class RefinementDto {
+export class RefinementDto implements RefinementFigures {
   @ApiProperty({ description: 'Holes of the same run without refineSeconds' }) holesBefore: number;
   @ApiProperty() holesAfter: number;
   @ApiProperty({ description: 'Longer annealing runs made before the exact search' })
@@ -73,7 +74,7 @@ export class UnplacedMeetingDto {
   @ApiPropertyOptional() detail?: string;
 }
 
-export class ScheduleProposalDto {
+export class ScheduleProposalDto implements ScheduleFigures {
   @ApiProperty() editionId: string;
   @ApiProperty({ description: 'True when the proposal was published' }) committed: boolean;
   @ApiProperty() seed: number;

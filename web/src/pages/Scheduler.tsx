@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ScheduleFigures } from '../../../src/meetings/schedule-figures';
 import { api, type Edition, type Person } from '../api';
 import { ErrorText, SelectField } from '../components';
 import { t } from '../i18n';
@@ -13,17 +14,7 @@ interface Unplaced {
   detail?: string;
 }
 
-interface Proposal {
-  committed: boolean;
-  requested: number;
-  kept: number;
-  placed: number;
-  upperBound: number;
-  holes: number;
-  holesLowerBound: number;
-  maxHolesPerParticipant: number;
-  timeMs: number;
-  refined: { holesBefore: number; holesAfter: number; timeMs: number } | null;
+interface Proposal extends ScheduleFigures {
   unplaced: Unplaced[];
 }
 

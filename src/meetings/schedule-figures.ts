@@ -1,0 +1,25 @@
+// The figures of a batch-scheduler proposal, framework-free: the API's DTO implements them and the web app
+// imports them, so both sides change together.
+
+export interface RefinementFigures {
+  // Holes of the same run without refineSeconds.
+  holesBefore: number;
+  holesAfter: number;
+  // Longer annealing runs made before the exact search.
+  restarts: number;
+  timeMs: number;
+}
+
+export interface ScheduleFigures {
+  committed: boolean;
+  seed: number;
+  requested: number;
+  kept: number;
+  placed: number;
+  upperBound: number;
+  holes: number;
+  holesLowerBound: number;
+  maxHolesPerParticipant: number;
+  timeMs: number;
+  refined: RefinementFigures | null;
+}
