@@ -100,4 +100,33 @@ describe('exact refinement', () => {
     const check = validate(input, result);
     expect(check).toMatchObject({ ok: true, placed: 70, holes: result.stats.holes });
   }, 30_000);
+
+  it('gives a large convention the whole time for annealing, where the exact search finds nothing', async () => {
+    // 1,100 meetings among 300 people over 20 slots: beyond the exact search's reach.
+    const rng = new Rng(5);
+    const pairs = new Set<number>();
+    const meetings: MeetingRequest[] = [];
+    while (meetings.length < 1_100) {
+      const a = rng.int(300);
+      const b = rng.int(300);
+      if (a === b || pairs.has(Math.min(a, b) * 300 + Math.max(a, b))) continue;
+      pairs.add(Math.min(a, b) * 300 + Math.max(a, b));
+      meetings.push({ a, b });
+    }
+    const input: ScheduleInput = {
+      participants: Array.from({ length: 300 }, () => ({})),
+      slots: Array.from({ length: 20 }, () => ({ day: 0, period: 'morning' as const })),
+      tables: 100,
+      meetings,
+    };
+    const quick = schedule(input, { maxIterations: 200_000 });
+    const result = await scheduleThorough(input, {
+      maxIterations: 200_000,
+      refine: { timeMs: 3_000 },
+    });
+    expect(result.refined).toMatchObject({ holesBefore: quick.stats.holes, steps: 0 });
+    expect(result.refined.restarts).toBeGreaterThan(0);
+    expect(result.stats.holes).toBeLessThan(quick.stats.holes);
+    expect(validate(input, result)).toMatchObject({ ok: true, placed: 1_100 });
+  }, 30_000);
 });

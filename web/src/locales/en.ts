@@ -248,7 +248,7 @@ const en: Messages = {
     maxHoles: 'Most gaps for one person',
     refine: 'Search time',
     refineHint:
-      'More time means fewer holes in the agendas, mostly up to a few hundred meetings. Publishing takes the last dry run made with the same time.',
+      'More time means fewer holes in the agendas: 30 seconds more about halve them on a convention of 15,000 meetings. Publishing takes the last dry run made with the same time.',
     refineNone: 'Quick (a few seconds at most)',
     refineSeconds_one: '{{count}} second more',
     refineSeconds_other: '{{count}} seconds more',
