@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, phone, screenshot } from './support/browser.js';
 import { ORGANIZER, PASSWORD } from './support/app.js';
 import {
@@ -88,6 +88,15 @@ describe('web app in a real browser', () => {
     const shown = await page.evaluate(() => document.body.innerText).catch(String);
     const pending = [...(unanswered.get(page)?.values() ?? [])];
     return `${page.url()} shows:\n${shown}\nunanswered or failed requests: ${pending.join(', ') || 'none'}`;
+  }
+
+  /** The page's heading once it shows; if it never does, the failure says what the page shows instead. */
+  async function pageTitle(page: Page): Promise<Locator> {
+    const title = page.getByRole('heading', { level: 1 });
+    await title.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await describePage(page)}`);
+    });
+    return title;
   }
 
   async function logIn(
@@ -603,6 +612,25 @@ describe('web app in a real browser', () => {
   );
 
   it(
+    'opens in a background tab, where the browser paints late, and still shows the catalogue',
+    async () => {
+      // A background tab gets no animation frames and its timers are slowed to about a second, so the
+      // page's first answers from the API arrive before its components have subscribed to them.
+      const page = await phone(browser, s.testApp.url);
+      await page.addInitScript(() => {
+        const later = window.setTimeout.bind(window);
+        window.requestAnimationFrame = () => 0;
+        window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) =>
+          later(handler, Math.max(ms ?? 0, 1000), ...args)) as typeof window.setTimeout;
+      });
+      await page.goto('/');
+      await expect((await pageTitle(page)).textContent()).resolves.toBe('Catalogue des exposants');
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
     'speaks English when asked, and remembers it',
     async () => {
       const page = await open('/');
@@ -611,24 +639,12 @@ describe('web app in a real browser', () => {
       await page.getByRole('heading', { name: 'Exhibitor catalogue' }).waitFor();
       await page.getByText('2 exhibitors').waitFor();
       expect(await page.evaluate(() => localStorage.getItem('coventis.lang'))).toBe('en');
-      // Come back: the page must open in English. One CI run out of many timed out here with no
-      // trace of what the page showed, so a failure now prints it and its unanswered requests. Chromium hands a localStorage
-      // write to its storage process asynchronously, and a reload in the same instant may read
-      // the earlier value: a person comes back later, so a second visit is allowed, not a third.
-      const visits: string[] = [];
-      for (let visit = 1; visit <= 2; visit++) {
-        await page.reload();
-        const title = page.getByRole('heading', { level: 1 });
-        await title.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
-          throw new Error(`${error.message}\n${await describePage(page)}`);
-        });
-        const lang = await page.evaluate(() => document.documentElement.lang);
-        visits.push(`${lang}: ${await title.textContent()}`);
-        if (lang === 'en') break;
-      }
-      expect(visits.at(-1)).toBe('en: Exhibitor catalogue');
-      if (visits.length > 1)
-        console.warn(`language read back only on the second visit: ${visits.join(' then ')}`);
+      // Come back: the page must open in English. (This once hung on "Loading…" in CI: the boot's answers
+      // beat the page's subscription to them; see the background-tab test above.)
+      await page.reload();
+      const title = await pageTitle(page);
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      expect(`${lang}: ${await title.textContent()}`).toBe('en: Exhibitor catalogue');
       await screenshot(page, 'catalogue-en');
       await page.context().close();
     },

@@ -32,6 +32,8 @@ export function useLanguage(): Language {
   useEffect(() => {
     const update = (next: string) => setLng(next as Language);
     i18next.on('languageChanged', update);
+    // A change between the render and this subscription would otherwise be missed (see useStore).
+    update(i18next.language);
     return () => i18next.off('languageChanged', update);
   }, []);
   return lng;

@@ -17,6 +17,8 @@ export function usePath(): string {
     const update = () => setPath(location.pathname);
     listeners.add(update);
     window.addEventListener('popstate', update);
+    // A navigation between the render and this subscription would otherwise be missed (see useStore).
+    update();
     return () => {
       listeners.delete(update);
       window.removeEventListener('popstate', update);

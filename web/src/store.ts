@@ -20,9 +20,13 @@ function set(patch: Partial<State>): void {
 
 export function useStore(): State {
   const [, rerender] = useState(0);
+  const rendered = state;
   useEffect(() => {
     const listener = () => rerender((n) => n + 1);
     listeners.add(listener);
+    // Effects run after the browser paints, late in a background tab: the state may have changed since
+    // this render (the boot's answers), and that change notified nobody.
+    if (state !== rendered) listener();
     return () => void listeners.delete(listener);
   }, []);
   return state;
