@@ -1,3 +1,4 @@
+import type { ScheduleFigures } from '../src/meetings/schedule-figures.js';
 import { Listener, settle } from './support/sockets.js';
 import {
   as,
@@ -8,16 +9,8 @@ import {
   type VisitorInfo,
 } from './support/session.js';
 
-interface Proposal {
+interface Proposal extends ScheduleFigures {
   editionId: string;
-  committed: boolean;
-  seed: number;
-  requested: number;
-  kept: number;
-  placed: number;
-  upperBound: number;
-  holes: number;
-  timeMs: number;
   assignments: {
     meetingId: string;
     requesterId: string;
@@ -555,10 +548,6 @@ describe('batch scheduler with priorities and half-days', () => {
 describe('batch scheduler with an exact refinement', () => {
   let s: TestSession;
   let edition: EditionInfo;
-  type Refined = Proposal & {
-    holesLowerBound: number;
-    refined: { holesBefore: number; holesAfter: number; timeMs: number } | null;
-  };
 
   beforeAll(async () => {
     s = await TestSession.start();
@@ -602,10 +591,10 @@ describe('batch scheduler with an exact refinement', () => {
   });
 
   it('reports what the refinement did, and the commit publishes the dry run just shown', async () => {
-    const plain = (await run({}).expect(200)).body as Refined;
+    const plain = (await run({}).expect(200)).body as Proposal;
     expect(plain.refined).toBeNull();
 
-    const dry = (await run({ refineSeconds: 3 }).expect(200)).body as Refined;
+    const dry = (await run({ refineSeconds: 3 }).expect(200)).body as Proposal;
     expect(dry.refined).not.toBeNull();
     // "Before" is what the same request gave without refineSeconds.
     expect(dry.refined!.holesBefore).toBe(plain.holes);
@@ -614,11 +603,11 @@ describe('batch scheduler with an exact refinement', () => {
     expect(dry.holes).toBeGreaterThanOrEqual(dry.holesLowerBound);
     expect(dry.placed).toBe(plain.placed);
 
-    const committed = (await run({ refineSeconds: 3, commit: true }).expect(200)).body as Refined;
+    const committed = (await run({ refineSeconds: 3, commit: true }).expect(200)).body as Proposal;
     expect(committed.committed).toBe(true);
     // The same run, not a new one: the same figures down to its timings, the same placements.
     expect([committed.timeMs, committed.refined]).toEqual([dry.timeMs, dry.refined]);
-    const slots = (p: Refined) =>
+    const slots = (p: Proposal) =>
       p.assignments.map((a) => `${a.meetingId}@${a.slot.id}#${a.table}`).sort();
     expect(slots(committed)).toEqual(slots(dry));
     const rows = await s.testApp.query<{ id: string; slotId: string; tableNumber: number }>(

@@ -64,25 +64,7 @@ describe('exact refinement', () => {
   it('first anneals again on other seeds with a longer cooling, and keeps the best schedule found', async () => {
     // A random one-day event of 24 people and 70 meetings; the quick run gets little work (its default
     // budget is 70 times more), so restarts have holes to close.
-    const rng = new Rng(3);
-    const pairs = new Set<number>();
-    const meetings: MeetingRequest[] = [];
-    while (meetings.length < 70) {
-      const a = rng.int(24);
-      const b = rng.int(24);
-      if (a === b || pairs.has(Math.min(a, b) * 24 + Math.max(a, b))) continue;
-      pairs.add(Math.min(a, b) * 24 + Math.max(a, b));
-      meetings.push({ a, b });
-    }
-    const input: ScheduleInput = {
-      participants: Array.from({ length: 24 }, () => ({})),
-      slots: Array.from({ length: 12 }, (_, s) => ({
-        day: 0,
-        period: s < 6 ? ('morning' as const) : ('afternoon' as const),
-      })),
-      tables: 7,
-      meetings,
-    };
+    const input = randomDay(3, { people: 24, meetings: 70, slots: 12, tables: 7 });
     const quick = schedule(input, { maxIterations: 20_000 });
     const seen: [string, number][] = [];
     const result = await scheduleThorough(input, {
@@ -103,22 +85,7 @@ describe('exact refinement', () => {
 
   it('gives a large convention the whole time for annealing, where the exact search finds nothing', async () => {
     // 1,100 meetings among 300 people over 20 slots: beyond the exact search's reach.
-    const rng = new Rng(5);
-    const pairs = new Set<number>();
-    const meetings: MeetingRequest[] = [];
-    while (meetings.length < 1_100) {
-      const a = rng.int(300);
-      const b = rng.int(300);
-      if (a === b || pairs.has(Math.min(a, b) * 300 + Math.max(a, b))) continue;
-      pairs.add(Math.min(a, b) * 300 + Math.max(a, b));
-      meetings.push({ a, b });
-    }
-    const input: ScheduleInput = {
-      participants: Array.from({ length: 300 }, () => ({})),
-      slots: Array.from({ length: 20 }, () => ({ day: 0, period: 'morning' as const })),
-      tables: 100,
-      meetings,
-    };
+    const input = randomDay(5, { people: 300, meetings: 1_100, slots: 20, tables: 100 });
     const quick = schedule(input, { maxIterations: 200_000 });
     const result = await scheduleThorough(input, {
       maxIterations: 200_000,
@@ -130,3 +97,30 @@ describe('exact refinement', () => {
     expect(validate(input, result)).toMatchObject({ ok: true, placed: 1_100 });
   }, 30_000);
 });
+
+// One day of `slots` slots (the first half in the morning) and distinct random pairs of people.
+function randomDay(
+  seed: number,
+  size: { people: number; meetings: number; slots: number; tables: number },
+): ScheduleInput {
+  const rng = new Rng(seed);
+  const pairs = new Set<number>();
+  const meetings: MeetingRequest[] = [];
+  while (meetings.length < size.meetings) {
+    const a = rng.int(size.people);
+    const b = rng.int(size.people);
+    const key = Math.min(a, b) * size.people + Math.max(a, b);
+    if (a === b || pairs.has(key)) continue;
+    pairs.add(key);
+    meetings.push({ a, b });
+  }
+  return {
+    participants: Array.from({ length: size.people }, () => ({})),
+    slots: Array.from({ length: size.slots }, (_, s) => ({
+      day: 0,
+      period: s < size.slots / 2 ? ('morning' as const) : ('afternoon' as const),
+    })),
+    tables: size.tables,
+    meetings,
+  };
+}
