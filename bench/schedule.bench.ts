@@ -81,6 +81,20 @@ cooling beat several short ones (2 min: 293 holes with up to fifty times the wor
 up to ten): so a restart now gets up to fifty times the default work, sized to the time left, and above 1,000
 movable meetings the annealing gets the whole time (the public instances are level either way: 27 holes on
 the seven trailing originals with 30 s).
+Measured since (2026-11-29) and not
+merged. The holes left on the crafb instances sit around noon, where slots 8 to 13 hold 14 meetings for 14
+tables and everyone with both morning-only and afternoon-only requests must be busy on both sides of noon;
+yet soft tables in the annealer (a slot may overfill while annealing at a cost of 1 to 3 holes per extra
+meeting, a kept schedule never overfills) gave 57 to 70 holes on the originals over seeds 1-4 against 58 to
+60, noise. Giving Z3 the current schedule as initial values (setInitialValue) changed nothing (20 s on the two
+crafb instances: 8 and 11 holes against 8 and 10). CaDiCaL 3.0.1 from npm (cadical-wasm 0.1.2, 0.9 MB of
+WebAssembly, incremental, with assumptions, phases and deterministic conflict limits) as the repair of the same
+large-neighbourhood search, on one CNF of the whole instance (a totalizer over the breaks, the kept meetings as
+assumptions, phases from the current schedule, 3,000 conflicts per step), takes ticf-13crafb from 10 to 4 holes
+in 16 s (optimum 3; the Z3 search gets 5 in 30 s after restarts) but does no better on the six other trailing
+originals (30 s from the quick schedules without restarts: 9, 2, 5, 5, 4 and 3 holes against 8, 1, 2, 5, 4
+and 1 for the current refinement), and a whole-instance linear search with it does not prove in 30 s the
+optima that Z3's maxres proves in 5 to 16 s. Worth adding as a second repair beside Z3, not instead of it.
 The budget is deterministic: work counted in meetings touched by moves (20,000 per movable meeting, at most
 12 M), so a given input and seed always give the same schedule whatever the machine load; the wall-clock
 limit is only a safety cap and the tables say when it was hit. The search stops early when holes reach a lower
