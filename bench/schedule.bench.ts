@@ -94,7 +94,8 @@ assumptions, phases from the current schedule, 3,000 conflicts per step), takes 
 in 16 s (optimum 3; the Z3 search gets 5 in 30 s after restarts) but does no better on the six other trailing
 originals (30 s from the quick schedules without restarts: 9, 2, 5, 5, 4 and 3 holes against 8, 1, 2, 5, 4
 and 1 for the current refinement), and a whole-instance linear search with it does not prove in 30 s the
-optima that Z3's maxres proves in 5 to 16 s. Worth adding as a second repair beside Z3, not instead of it.
+optima that Z3's maxres proves in 5 to 16 s. Worth adding as a second repair beside Z3, not instead of it
+(prototype and figures: docs/experiments/cadical-lns.md).
 The budget is deterministic: work counted in meetings touched by moves (20,000 per movable meeting, at most
 12 M), so a given input and seed always give the same schedule whatever the machine load; the wall-clock
 limit is only a safety cap and the tables say when it was hit. The search stops early when holes reach a lower
