@@ -1,15 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDzn } from '../src/meetings/scheduling/dzn.js';
-import { runSchedule } from '../src/meetings/schedule-runner.js';
+import { runSchedule, type RunResult } from '../src/meetings/schedule-runner.js';
 import { schedule, scheduleThorough } from '../src/meetings/scheduling/engine.js';
+import type { ExactSolver } from '../src/meetings/scheduling/exact.js';
 import { validate } from '../src/meetings/scheduling/validate.js';
 
-// Usage: node dist/bench/schedule-dzn.js FILE.dzn [more.dzn...] [--out RESULT.json] [--seed N] [--work N] [--cap-ms N] [--refine-ms N] [--single]
+// Usage: node dist/bench/schedule-dzn.js FILE.dzn [more.dzn...] [--out RESULT.json] [--seed N] [--work N] [--cap-ms N] [--refine-ms N] [--single [--solver z3|cadical]]
 // Default: as the API runs it, the portfolio of runSchedule (two worker threads, best of two seeds), each with
 // the engine's deterministic work budget; --cap-ms is a wall-clock safety cap (reported when hit);
 // --refine-ms adds restarts and the exact refinement (Z3) for that long after the annealing; --single runs
-// the engine once, in this thread, on the given seed.
+// the engine once, in this thread, on the given seed (--solver: the exact solver of its refinement, Z3 by default;
+// the portfolio gives its two members one each).
 const args = process.argv.slice(2);
 const files: string[] = [];
 let out: string | undefined;
@@ -18,6 +20,7 @@ let work: number | undefined;
 let capMs = 5000;
 let refineMs = 0;
 let single = false;
+let solver: ExactSolver = 'z3';
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === '--out') out = args[++i];
@@ -26,20 +29,31 @@ for (let i = 0; i < args.length; i++) {
   else if (arg === '--cap-ms') capMs = Number(args[++i]);
   else if (arg === '--refine-ms') refineMs = Number(args[++i]);
   else if (arg === '--single') single = true;
+  else if (arg === '--solver') solver = args[++i] === 'cadical' ? 'cadical' : 'z3';
   else files.push(arg);
 }
 if (files.length === 0 || (out !== undefined && files.length !== 1)) {
   console.error(
-    'usage: schedule-dzn FILE.dzn [more.dzn...] [--out RESULT.json (single file)] [--seed N] [--work N] [--cap-ms N] [--refine-ms N] [--single]',
+    'usage: schedule-dzn FILE.dzn [more.dzn...] [--out RESULT.json (single file)] [--seed N] [--work N] [--cap-ms N] [--refine-ms N] [--single [--solver z3|cadical]]',
   );
   process.exit(2);
 }
 
 let failed = false;
+// With --refine-ms, two more columns: holes before the refinement and the solver of the kept result.
+const refineColumns = refineMs > 0 ? ['holes_before', 'solver'] : [];
 console.log(
-  ['instance', 'meetings', 'placed', 'holes', 'lower_bound', 'work', 'cap_hit', 'time_ms'].join(
-    '\t',
-  ),
+  [
+    'instance',
+    'meetings',
+    'placed',
+    'holes',
+    'lower_bound',
+    'work',
+    'cap_hit',
+    'time_ms',
+    ...refineColumns,
+  ].join('\t'),
 );
 for (const file of files) {
   const { input } = parseDzn(readFileSync(file, 'utf8'));
@@ -49,10 +63,10 @@ for (const file of files) {
     timeLimitMs: capMs,
     ...(work !== undefined ? { maxIterations: work } : {}),
   };
-  const result = !single
+  const result: RunResult = !single
     ? await runSchedule(input, { ...options, refineMs })
     : refineMs > 0
-      ? await scheduleThorough(input, { ...options, refine: { timeMs: refineMs } })
+      ? await scheduleThorough(input, { ...options, refine: { timeMs: refineMs, solver } })
       : schedule(input, options);
   const ms = performance.now() - t0;
   const check = validate(input, result);
@@ -71,6 +85,7 @@ for (const file of files) {
       result.stats.iterations,
       result.stats.capHit ? 'yes' : 'no',
       ms.toFixed(0),
+      ...(result.refined ? [result.refined.holesBefore, result.refined.solver] : []),
     ].join('\t'),
   );
   if (out !== undefined) {

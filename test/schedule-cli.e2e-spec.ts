@@ -44,6 +44,9 @@ function randomDzn(seed: number): string {
 interface Line {
   placed: number;
   holes: number;
+  // With --refine-ms: holes before the refinement, and its solver.
+  holesBefore: number;
+  solver: string;
   assignments: { meeting: number; slot: number; table: number }[];
 }
 
@@ -59,6 +62,8 @@ describe('schedule:dzn, the command-line scheduler', () => {
     return {
       placed: Number(cells[2]),
       holes: Number(cells[3]),
+      holesBefore: Number(cells[8]),
+      solver: cells[9],
       assignments: (JSON.parse(readFileSync(out, 'utf8')) as Pick<Line, 'assignments'>).assignments,
     };
   }
@@ -92,5 +97,39 @@ describe('schedule:dzn, the command-line scheduler', () => {
     }
     // The two seeds must disagree somewhere, or this test could not tell the better from the worse.
     expect(differed).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('refines with either exact solver, never worse than without, every rule kept', async () => {
+    const file = path.join(dir, 'refine.dzn');
+    writeFileSync(file, randomDzn(5));
+    const { input } = parseDzn(readFileSync(file, 'utf8'));
+    const quick = await solve(file, '--single', '--seed', '3');
+    for (const solver of ['z3', 'cadical']) {
+      const refined = await solve(
+        file,
+        '--single',
+        '--seed',
+        '3',
+        '--refine-ms',
+        '3000',
+        '--solver',
+        solver,
+      );
+      expect(refined).toMatchObject({ placed: 70, holesBefore: quick.holes, solver });
+      expect(refined.holes).toBeLessThanOrEqual(quick.holes);
+      const check = validate(input, {
+        assignments: input.meetings.map((_, i) => {
+          const a = refined.assignments.find((x) => x.meeting === i + 1);
+          return a ? { slot: a.slot - 1, table: a.table } : null;
+        }),
+        existing: [],
+        unplaced: [],
+        unplacedExisting: [],
+      });
+      expect(check).toMatchObject({ ok: true, holes: refined.holes });
+    }
+    // The portfolio runs one member on each.
+    const both = await solve(file, '--seed', '3', '--refine-ms', '3000');
+    expect(['z3', 'cadical']).toContain(both.solver);
   }, 60_000);
 });

@@ -5,7 +5,7 @@ import type { ProgressStats, ScheduleInput } from './scheduling/types.js';
 
 // Runs the engine off the main thread, so the server keeps answering and progress reaches sockets live.
 const { input, options } = workerData as { input: ScheduleInput; options: RunOptions };
-const { refineMs, ...engineOptions } = options;
+const { refineMs, solver, ...engineOptions } = options;
 const onProgress = (fraction: number, stats: ProgressStats) =>
   parentPort!.postMessage({
     type: 'progress',
@@ -18,7 +18,7 @@ const result =
     ? await scheduleThorough(input, {
         ...engineOptions,
         onProgress,
-        refine: { timeMs: refineMs },
+        refine: { timeMs: refineMs, solver },
       })
     : schedule(input, { ...engineOptions, onProgress });
 parentPort!.postMessage({ type: 'result', result });

@@ -1,7 +1,8 @@
 import { upperBound } from './bounds.js';
 import { greedy, repair } from './construct.js';
 import { Control } from './control.js';
-import { refine, type RefineOptions, type RefineStats } from './exact.js';
+import { refine, type ExactSolver, type RefineOptions, type RefineStats } from './exact.js';
+import { refineSat } from './sat.js';
 import { improve } from './improve.js';
 import { holesLowerBound, personIndex } from './person.js';
 import { compile, type Problem } from './problem.js';
@@ -78,14 +79,15 @@ export async function scheduleThorough(
     report(run.st.holes);
   }
   const { st } = run;
-  const refined = await refine(run.pb, st, run.rng, {
+  const solver = options.refine.solver ?? 'z3';
+  const refined = await (solver === 'cadical' ? refineSat : refine)(run.pb, st, run.rng, {
     ...options.refine,
     timeMs: restartShare < 1 ? Math.max(0, timeMs - (Date.now() - started)) : 0,
     onStep: report,
   });
   return {
     ...finish({ ...run, ctl }),
-    refined: { ...refined, holesBefore, restarts, timeMs: Date.now() - started },
+    refined: { ...refined, holesBefore, restarts, solver, timeMs: Date.now() - started },
   };
 }
 
@@ -117,6 +119,8 @@ const SEARCH_SHARE = 0.05;
 export interface ThoroughStats extends RefineStats {
   // Annealing restarts run (other seeds, longer cooling) before the exact refinement.
   restarts: number;
+  // The solver of the exact refinement.
+  solver: ExactSolver;
 }
 
 interface Run {

@@ -9,7 +9,13 @@ import type { State } from './state.js';
 // start. Measured on the public instances where the annealer trails the published optima (docs/scheduling.md).
 // The placed set never changes: the freed meetings keep a slot each, so placing stays what the annealer made it.
 
+// The exact solver that repairs neighbourhoods: Z3 (here) or CaDiCaL (sat.ts). Measured on the public
+// instances, neither wins everywhere (docs/scheduling.md), so the portfolio gives each member its own.
+export type ExactSolver = 'z3' | 'cadical';
+
 export interface RefineOptions {
+  // Z3 when absent; engine.ts dispatches.
+  solver?: ExactSolver;
   // Wall-clock budget for the whole refinement (the solver has no deterministic budget across machines).
   timeMs: number;
   // Meetings freed per step; the whole schedule when it has fewer movable meetings than this.
@@ -111,7 +117,7 @@ export async function refine(
 
 // Half the steps free whole people (those with holes first) with all their movable meetings, half a run of
 // consecutive slots; both until about `size` meetings are free.
-function neighbourhood(
+export function neighbourhood(
   pb: Problem,
   st: State,
   rng: Rng,

@@ -1,0 +1,294 @@
+import type { Problem } from './problem.js';
+import type { Rng } from './rng.js';
+import type { State } from './state.js';
+import { neighbourhood, type RefineOptions, type RefineStats } from './exact.js';
+
+// The same large-neighbourhood search as exact.ts, with CaDiCaL (from npm, as WebAssembly) as the repair
+// instead of Z3: one CNF of the whole schedule is built once, each step keeps the meetings outside the
+// neighbourhood through assumptions (so the solver keeps what it learned from one step to the next), starts
+// from the current schedule (phases) and asks for at least one hole fewer within a fixed number of conflicts.
+// Measured on the public instances where the annealer trails (docs/scheduling.md).
+
+const DEFAULT_NEIGHBOURHOOD = 120;
+const MIN_NEIGHBOURHOOD = 30;
+const GROW = 1.2;
+const SHRINK = 0.85;
+// Conflicts per step (deterministic; about a second on the public instances), ten times that for the whole.
+const CONFLICTS = 3_000;
+
+type CadicalModule = typeof import('cadical-wasm');
+type Solver = InstanceType<CadicalModule['Cadical']>;
+
+let cadical: Promise<CadicalModule> | null = null;
+function loadCadical(): Promise<CadicalModule> {
+  cadical ??= import('cadical-wasm');
+  return cadical;
+}
+
+export async function refineSat(
+  pb: Problem,
+  st: State,
+  rng: Rng,
+  options: RefineOptions,
+): Promise<RefineStats> {
+  const start = Date.now();
+  const stats: RefineStats = {
+    holesBefore: st.holes,
+    holesAfter: st.holes,
+    steps: 0,
+    improvements: 0,
+    timeMs: 0,
+  };
+  const movable: number[] = [];
+  for (let m = 0; m < pb.R; m++) if (pb.fixed[m] < 0 && st.slotOf[m] >= 0) movable.push(m);
+  if (st.holes === 0 || movable.length === 0 || options.timeMs <= 0) return stats;
+
+  const { Cadical } = await loadCadical();
+  const solver = await Cadical.create({ quiet: true });
+  try {
+    const cnf = encode(pb, st, movable, solver);
+    const deadline = start + options.timeMs;
+    solver.setTerminate(() => Date.now() > deadline);
+    let size = options.neighbourhood ?? DEFAULT_NEIGHBOURHOOD;
+    const slots = new Int32Array(pb.M);
+    while (st.holes > 0 && Date.now() < deadline - 50) {
+      stats.steps++;
+      const free = neighbourhood(pb, st, rng, movable, size);
+      const whole = free.length === movable.length;
+      const isFree = new Uint8Array(pb.M);
+      for (const m of free) isFree[m] = 1;
+      // At most holes - 1 breaks (the totalizer's output at index holes - 1 is false).
+      const assumptions = [-cnf.atLeast[st.holes - 1]];
+      for (const m of movable) if (!isFree[m]) assumptions.push(cnf.lit(m, st.slotOf[m]));
+      for (const m of movable)
+        for (const [s, v] of cnf.x[m]) solver.phase(st.slotOf[m] === s ? v : -v);
+      for (const h of cnf.breaks) solver.phase(-h);
+      const solve = () =>
+        solver.solve({ assumptions, conflicts: whole ? CONFLICTS * 10 : CONFLICTS });
+      let answer = solve();
+      // A slot's table limit joins the CNF the first time an answer overfills it, then the step asks again.
+      while (answer === 'satisfiable' && cnf.limitOverfilled()) answer = solve();
+      if (answer === 'satisfiable') {
+        for (const m of free) {
+          slots[m] = -1;
+          for (const [s, v] of cnf.x[m]) if (solver.value(v)) slots[m] = s;
+        }
+        if (apply(st, free, slots)) stats.improvements++;
+      } else if (answer === 'unsatisfiable') {
+        // Nothing better exists for the whole schedule: it is optimal for the meetings placed.
+        if (whole) break;
+        size = Math.min(movable.length, Math.ceil(size * GROW));
+      } else size = Math.max(MIN_NEIGHBOURHOOD, Math.floor(size * SHRINK));
+      options.onStep?.(st.holes, Date.now() - start);
+      // A step blocks its thread (the solver is synchronous): let whatever shares the thread run in between.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    solver.dispose();
+  }
+  stats.holesAfter = st.holes;
+  stats.timeMs = Date.now() - start;
+  return stats;
+}
+
+interface Cnf {
+  // Per movable meeting, its slot variables.
+  x: Map<number, number>[];
+  lit: (m: number, s: number) => number;
+  // Adds the table limit of every slot the last model overfills; false when none does.
+  limitOverfilled: () => boolean;
+  breaks: number[];
+  // atLeast[k] is true when at least k + 1 breaks are (up to the current holes + 1).
+  atLeast: number[];
+}
+
+// Each movable meeting in exactly one of its slots where neither person is held by a pinned meeting; nobody
+// twice at a slot; tables per slot; per person and day, a break wherever a run of meetings ends and a later
+// one follows, with the implied constraints of exact.ts; a totalizer counts the breaks.
+function encode(pb: Problem, st: State, movable: number[], solver: Solver): Cnf {
+  const { P, S, M, a, b, cap, day, domStart, domList } = pb;
+  const isMovable = new Uint8Array(M);
+  for (const m of movable) isMovable[m] = 1;
+  // Pinned: placed meetings that never move here (fixed, existing).
+  const pinnedAt = (p: number, s: number) => {
+    const m = st.occ[p * S + s];
+    return m >= 0 && !isMovable[m];
+  };
+  const pinnedLoad = new Int32Array(S);
+  for (let s = 0; s < S; s++) pinnedLoad[s] = st.load[s];
+  for (const m of movable) pinnedLoad[st.slotOf[m]]--;
+
+  let vars = 0;
+  const fresh = () => ++vars;
+  const add = (clause: number[]) => solver.addClause(clause);
+  const TRUE = fresh();
+  add([TRUE]);
+  const FALSE = -TRUE;
+  const atMostOne = (lits: number[]) => {
+    if (lits.length <= 6) {
+      for (let i = 0; i < lits.length; i++)
+        for (let j = i + 1; j < lits.length; j++) add([-lits[i], -lits[j]]);
+    } else atMost(lits, 1);
+  };
+  // Sinz's sequential counter.
+  const atMost = (lits: number[], k: number) => {
+    if (lits.length <= k) return;
+    if (k <= 0) {
+      for (const l of lits) add([-l]);
+      return;
+    }
+    let prev: number[] | null = null;
+    for (const l of lits) {
+      const cur = Array.from({ length: k }, fresh);
+      add([-l, cur[0]]);
+      if (prev) {
+        for (let j = 0; j < k; j++) add([-prev[j], cur[j]]);
+        for (let j = 1; j < k; j++) add([-l, -prev[j - 1], cur[j]]);
+        add([-l, -prev[k - 1]]);
+      }
+      prev = cur;
+    }
+  };
+
+  const x: Map<number, number>[] = Array.from({ length: M }, () => new Map<number, number>());
+  const atPS = new Map<number, number[]>();
+  const atS: number[][] = Array.from({ length: S }, () => []);
+  for (const m of movable) {
+    const lits: number[] = [];
+    for (let k = domStart[m]; k < domStart[m + 1]; k++) {
+      const s = domList[k];
+      if (pinnedAt(a[m], s) || pinnedAt(b[m], s) || pinnedLoad[s] >= cap[s]) continue;
+      const v = fresh();
+      x[m].set(s, v);
+      lits.push(v);
+      atS[s].push(v);
+      for (const p of [a[m], b[m]]) {
+        const key = p * S + s;
+        const here = atPS.get(key);
+        if (here) here.push(v);
+        else atPS.set(key, [v]);
+      }
+    }
+    // Its current slot is always among them.
+    add(lits);
+    atMostOne(lits);
+  }
+  // Table limits are added lazily (limitOverfilled): each costs tables × candidate meetings variables, 850 MB
+  // for a convention of 990 meetings over 34 slots with all of them, while most slots never overfill.
+  const limited = new Uint8Array(S);
+  const limitOverfilled = (): boolean => {
+    // Read the whole model first: adding a clause ends the solver's satisfied state (and its model).
+    const over: number[] = [];
+    for (let s = 0; s < S; s++) {
+      if (limited[s]) continue;
+      let load = pinnedLoad[s];
+      for (const v of atS[s]) if (solver.value(v)) load++;
+      if (load > cap[s]) over.push(s);
+    }
+    for (const s of over) {
+      atMost(atS[s], cap[s] - pinnedLoad[s]);
+      limited[s] = 1;
+    }
+    return over.length > 0;
+  };
+
+  const involved = new Uint8Array(P);
+  for (const m of movable) involved[a[m]] = involved[b[m]] = 1;
+  const breaks: number[] = [];
+  for (let p = 0; p < P; p++) {
+    if (!involved[p]) continue;
+    const busy = new Int32Array(S);
+    const all: number[] = [];
+    for (let s = 0; s < S; s++) {
+      if (pinnedAt(p, s)) busy[s] = TRUE;
+      else {
+        const xs = atPS.get(p * S + s);
+        if (!xs) busy[s] = FALSE;
+        else {
+          atMostOne(xs);
+          const v = fresh();
+          add([-v, ...xs]);
+          for (const y of xs) add([-y, v]);
+          busy[s] = v;
+          all.push(v);
+        }
+      }
+    }
+    const n = st.placedP[p];
+    for (let first = 0; first < S;) {
+      let end = first;
+      while (end + 1 < S && day[end + 1] === day[first]) end++;
+      // later[i]: busy at slot first + i or after, within the day.
+      const len = end - first + 1;
+      const later = new Array<number>(len + 1).fill(FALSE);
+      for (let i = len - 1; i >= 0; i--) {
+        const v = fresh();
+        add([-busy[first + i], v]);
+        add([-later[i + 1], v]);
+        later[i] = v;
+      }
+      const dayBreaks: number[] = [];
+      for (let i = 0; i + 1 < len; i++) {
+        const s = first + i;
+        const v = fresh();
+        // A run ends at s and a later meeting follows (slots of one day are adjacent, see problem.ts).
+        if (i + 2 < len) add([-busy[s], busy[s + 1], -later[i + 2], v]);
+        dayBreaks.push(v);
+      }
+      breaks.push(...dayBreaks);
+      // Implied: busy at two slots further apart than the person has meetings means a break between.
+      for (let i = 0; i < len; i++) {
+        if (busy[first + i] === FALSE) continue;
+        for (let j = i + n; j < len; j++) {
+          if (busy[first + j] === FALSE) continue;
+          add([-busy[first + i], -busy[first + j], ...dayBreaks.slice(i, j - 1)]);
+        }
+      }
+      first = end + 1;
+    }
+    // Implied: busy at exactly as many slots as the person's movable meetings (pinned ones aside).
+    let movableOfP = 0;
+    for (const m of movable) if (a[m] === p || b[m] === p) movableOfP++;
+    atMost(all, movableOfP);
+  }
+
+  // Totalizer over the breaks, outputs capped at the current holes + 1.
+  const limit = st.holes + 1;
+  const totalizer = (lits: number[]): number[] => {
+    if (lits.length === 1) return lits;
+    const mid = lits.length >> 1;
+    const l = totalizer(lits.slice(0, mid));
+    const r = totalizer(lits.slice(mid));
+    const out = Array.from({ length: Math.min(limit, l.length + r.length) }, fresh);
+    for (let i = 0; i <= l.length; i++)
+      for (let j = 0; j <= r.length; j++) {
+        if (i + j === 0 || i + j > out.length) continue;
+        const clause = [out[i + j - 1]];
+        if (i > 0) clause.push(-l[i - 1]);
+        if (j > 0) clause.push(-r[j - 1]);
+        add(clause);
+      }
+    return out;
+  };
+  const atLeast = breaks.length > 0 ? totalizer(breaks) : [];
+  while (atLeast.length < limit) atLeast.push(FALSE);
+  return { x, lit: (m, s) => x[m].get(s) ?? FALSE, limitOverfilled, breaks, atLeast };
+}
+
+// Moves the freed meetings to their new slots if that is a complete placement with fewer holes; otherwise
+// the state is left exactly as it was.
+function apply(st: State, free: number[], slots: Int32Array): boolean {
+  if (free.some((m) => slots[m] < 0)) return false;
+  const before = st.snapshot();
+  const holes = st.holes;
+  for (const m of free) st.remove(m);
+  let ok = true;
+  for (const m of free) {
+    if (ok && st.canPlace(m, slots[m])) st.place(m, slots[m]);
+    else ok = false;
+  }
+  if (ok && st.holes < holes) return true;
+  for (const m of free) if (st.slotOf[m] >= 0) st.remove(m);
+  st.restore(before);
+  return false;
+}
