@@ -5,7 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseDzn } from '../src/meetings/scheduling/dzn.js';
 import { Rng } from '../src/meetings/scheduling/rng.js';
-import { validate } from '../src/meetings/scheduling/validate.js';
+import type { ScheduleInput } from '../src/meetings/scheduling/types.js';
+import { validate, type Validation } from '../src/meetings/scheduling/validate.js';
 import { PORTFOLIO_SEED_STEP } from '../src/meetings/schedule-runner.js';
 
 // The command-line scheduler as anyone runs it (`npm run schedule:dzn`), built by `npm test` first. By
@@ -50,6 +51,19 @@ interface Line {
   assignments: { meeting: number; slot: number; table: number }[];
 }
 
+// The written schedule (1-based, everything placed) checked by the independent validator.
+function checkWritten(input: ScheduleInput, line: Line): Validation {
+  return validate(input, {
+    assignments: input.meetings.map((_, i) => {
+      const a = line.assignments.find((x) => x.meeting === i + 1);
+      return a ? { slot: a.slot - 1, table: a.table } : null;
+    }),
+    existing: [],
+    unplaced: [],
+    unplacedExisting: [],
+  });
+}
+
 describe('schedule:dzn, the command-line scheduler', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'coventis-dzn-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -84,16 +98,7 @@ describe('schedule:dzn, the command-line scheduler', () => {
       expect(both.assignments).toEqual(winner.assignments);
       if (first.holes !== second.holes) differed++;
       // The written schedule itself keeps every rule, checked independently.
-      const check = validate(input, {
-        assignments: input.meetings.map((_, i) => {
-          const a = both.assignments.find((x) => x.meeting === i + 1);
-          return a ? { slot: a.slot - 1, table: a.table } : null;
-        }),
-        existing: [],
-        unplaced: [],
-        unplacedExisting: [],
-      });
-      expect(check).toMatchObject({ ok: true, holes: both.holes });
+      expect(checkWritten(input, both)).toMatchObject({ ok: true, holes: both.holes });
     }
     // The two seeds must disagree somewhere, or this test could not tell the better from the worse.
     expect(differed).toBeGreaterThan(0);
@@ -117,16 +122,7 @@ describe('schedule:dzn, the command-line scheduler', () => {
       );
       expect(refined).toMatchObject({ placed: 70, holesBefore: quick.holes, solver });
       expect(refined.holes).toBeLessThanOrEqual(quick.holes);
-      const check = validate(input, {
-        assignments: input.meetings.map((_, i) => {
-          const a = refined.assignments.find((x) => x.meeting === i + 1);
-          return a ? { slot: a.slot - 1, table: a.table } : null;
-        }),
-        existing: [],
-        unplaced: [],
-        unplacedExisting: [],
-      });
-      expect(check).toMatchObject({ ok: true, holes: refined.holes });
+      expect(checkWritten(input, refined)).toMatchObject({ ok: true, holes: refined.holes });
     }
     // The portfolio runs one member on each.
     const both = await solve(file, '--seed', '3', '--refine-ms', '3000');

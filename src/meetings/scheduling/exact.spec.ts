@@ -3,43 +3,51 @@ import { compile } from './problem.js';
 import { Rng } from './rng.js';
 import { State } from './state.js';
 import { refine } from './exact.js';
+import { refineSat } from './sat.js';
 import { validate } from './validate.js';
 import type { MeetingRequest, ScheduleInput } from './types.js';
 
 describe('exact refinement', () => {
-  it('closes the holes a poor schedule left, keeping every meeting and every rule', async () => {
-    // One day of six slots, one table each; Ana meets Ben, Chloé and Dan.
-    const input: ScheduleInput = {
-      participants: [{}, {}, {}, { unavailable: [1] }],
-      slots: Array.from({ length: 6 }, () => ({ day: 0, period: 'morning' as const })),
-      tables: 1,
-      meetings: [
-        { a: 0, b: 1 },
-        { a: 0, b: 2 },
-        { a: 0, b: 3 },
-      ],
-    };
-    const pb = compile(input);
-    const st = new State(pb);
-    // Slots 0, 2 and 5: two holes for Ana.
-    st.place(0, 0);
-    st.place(1, 2);
-    st.place(2, 5);
-    expect(st.holes).toBe(2);
-    const stats = await refine(pb, st, new Rng(1), { timeMs: 10_000 });
-    expect(stats).toMatchObject({ holesBefore: 2, holesAfter: 0 });
-    expect(st.holes).toBe(0);
-    const slots = [0, 1, 2].map((m) => st.slotOf[m]);
-    expect(slots).not.toContain(1); // Dan is away at slot 1
-    const check = validate(input, {
-      assignments: slots.map((slot) => ({ slot, table: 1 })),
-      existing: [],
-      unplaced: [],
-      unplacedExisting: [],
-    });
-    expect(check.ok).toBe(true);
-    expect(check.holes).toBe(0);
-  }, 30_000);
+  it.each([
+    ['Z3', refine],
+    ['CaDiCaL', refineSat],
+  ])(
+    'with %s, closes the holes a poor schedule left, keeping every meeting and every rule',
+    async (_, repair) => {
+      // One day of six slots, one table each; Ana meets Ben, Chloé and Dan.
+      const input: ScheduleInput = {
+        participants: [{}, {}, {}, { unavailable: [1] }],
+        slots: Array.from({ length: 6 }, () => ({ day: 0, period: 'morning' as const })),
+        tables: 1,
+        meetings: [
+          { a: 0, b: 1 },
+          { a: 0, b: 2 },
+          { a: 0, b: 3 },
+        ],
+      };
+      const pb = compile(input);
+      const st = new State(pb);
+      // Slots 0, 2 and 5: two holes for Ana.
+      st.place(0, 0);
+      st.place(1, 2);
+      st.place(2, 5);
+      expect(st.holes).toBe(2);
+      const stats = await repair(pb, st, new Rng(1), { timeMs: 10_000 });
+      expect(stats).toMatchObject({ holesBefore: 2, holesAfter: 0 });
+      expect(st.holes).toBe(0);
+      const slots = [0, 1, 2].map((m) => st.slotOf[m]);
+      expect(slots).not.toContain(1); // Dan is away at slot 1
+      const check = validate(input, {
+        assignments: slots.map((slot) => ({ slot, table: 1 })),
+        existing: [],
+        unplaced: [],
+        unplacedExisting: [],
+      });
+      expect(check.ok).toBe(true);
+      expect(check.holes).toBe(0);
+    },
+    30_000,
+  );
 
   it('reports one progress bar that only moves forward, annealing then refinement', async () => {
     // Ana cannot meet at slot 2, between her meetings: a hole no schedule avoids, so the refinement runs.

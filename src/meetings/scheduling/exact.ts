@@ -55,16 +55,7 @@ export async function refine(
   options: RefineOptions,
 ): Promise<RefineStats> {
   const start = Date.now();
-  const holesBefore = st.holes;
-  const stats: RefineStats = {
-    holesBefore,
-    holesAfter: st.holes,
-    steps: 0,
-    improvements: 0,
-    timeMs: 0,
-  };
-  const movable: number[] = [];
-  for (let m = 0; m < pb.R; m++) if (pb.fixed[m] < 0 && st.slotOf[m] >= 0) movable.push(m);
+  const { stats, movable } = refinement(pb, st);
   if (st.holes === 0 || movable.length === 0 || options.timeMs <= 0) return stats;
 
   const { init, killThreads } = await loadZ3();
@@ -102,7 +93,7 @@ export async function refine(
       }
       if (answer === 'unsat') size = Math.min(movable.length, Math.ceil(size * GROW));
       else if (answer === 'unknown') size = Math.max(MIN_NEIGHBOURHOOD, Math.floor(size * SHRINK));
-      if (slots && apply(st, free, slots)) stats.improvements++;
+      if (slots && applyIfFewerHoles(st, free, (_, i) => slots[i])) stats.improvements++;
       options.onStep?.(st.holes, Date.now() - start);
       // Nothing better exists for the whole schedule: it is optimal for the meetings placed.
       if (answer === 'unsat' && whole) break;
@@ -286,16 +277,36 @@ function encode(pb: Problem, st: State, free: number[]): SubProblem {
   return { smt: lines.join('\n'), vars, bound };
 }
 
-// Moves the freed meetings to their new slots if that is a complete placement with fewer holes; otherwise
-// the state is left exactly as it was.
-function apply(st: State, free: number[], slots: Int32Array): boolean {
-  if (slots.some((s) => s < 0)) return false;
+// The start of either repair (this one or sat.ts): the movable meetings (placed requests that are not
+// fixed; the placed set never changes) and the figures to fill.
+export function refinement(pb: Problem, st: State): { stats: RefineStats; movable: number[] } {
+  const movable: number[] = [];
+  for (let m = 0; m < pb.R; m++) if (pb.fixed[m] < 0 && st.slotOf[m] >= 0) movable.push(m);
+  const stats = {
+    holesBefore: st.holes,
+    holesAfter: st.holes,
+    steps: 0,
+    improvements: 0,
+    timeMs: 0,
+  };
+  return { stats, movable };
+}
+
+// Moves the freed meetings to their new slots (slotOf(meeting, index in free), -1 for none) if that is a
+// complete placement with fewer holes; otherwise the state is left exactly as it was.
+export function applyIfFewerHoles(
+  st: State,
+  free: number[],
+  slotOf: (m: number, i: number) => number,
+): boolean {
+  if (free.some((m, i) => slotOf(m, i) < 0)) return false;
   const before = st.snapshot();
   const holes = st.holes;
   for (const m of free) st.remove(m);
   let ok = true;
   free.forEach((m, i) => {
-    if (ok && st.canPlace(m, slots[i])) st.place(m, slots[i]);
+    const s = slotOf(m, i);
+    if (ok && st.canPlace(m, s)) st.place(m, s);
     else ok = false;
   });
   if (ok && st.holes < holes) return true;

@@ -1,7 +1,13 @@
 import type { Problem } from './problem.js';
 import type { Rng } from './rng.js';
 import type { State } from './state.js';
-import { neighbourhood, type RefineOptions, type RefineStats } from './exact.js';
+import {
+  applyIfFewerHoles,
+  neighbourhood,
+  refinement,
+  type RefineOptions,
+  type RefineStats,
+} from './exact.js';
 
 // The same large-neighbourhood search as exact.ts, with CaDiCaL (from npm, as WebAssembly) as the repair
 // instead of Z3: one CNF of the whole schedule is built once, each step keeps the meetings outside the
@@ -32,15 +38,7 @@ export async function refineSat(
   options: RefineOptions,
 ): Promise<RefineStats> {
   const start = Date.now();
-  const stats: RefineStats = {
-    holesBefore: st.holes,
-    holesAfter: st.holes,
-    steps: 0,
-    improvements: 0,
-    timeMs: 0,
-  };
-  const movable: number[] = [];
-  for (let m = 0; m < pb.R; m++) if (pb.fixed[m] < 0 && st.slotOf[m] >= 0) movable.push(m);
+  const { stats, movable } = refinement(pb, st);
   if (st.holes === 0 || movable.length === 0 || options.timeMs <= 0) return stats;
 
   const { Cadical } = await loadCadical();
@@ -73,7 +71,7 @@ export async function refineSat(
           slots[m] = -1;
           for (const [s, v] of cnf.x[m]) if (solver.value(v)) slots[m] = s;
         }
-        if (apply(st, free, slots)) stats.improvements++;
+        if (applyIfFewerHoles(st, free, (m) => slots[m])) stats.improvements++;
       } else if (answer === 'unsatisfiable') {
         // Nothing better exists for the whole schedule: it is optimal for the meetings placed.
         if (whole) break;
@@ -273,22 +271,4 @@ function encode(pb: Problem, st: State, movable: number[], solver: Solver): Cnf 
   const atLeast = breaks.length > 0 ? totalizer(breaks) : [];
   while (atLeast.length < limit) atLeast.push(FALSE);
   return { x, lit: (m, s) => x[m].get(s) ?? FALSE, limitOverfilled, breaks, atLeast };
-}
-
-// Moves the freed meetings to their new slots if that is a complete placement with fewer holes; otherwise
-// the state is left exactly as it was.
-function apply(st: State, free: number[], slots: Int32Array): boolean {
-  if (free.some((m) => slots[m] < 0)) return false;
-  const before = st.snapshot();
-  const holes = st.holes;
-  for (const m of free) st.remove(m);
-  let ok = true;
-  for (const m of free) {
-    if (ok && st.canPlace(m, slots[m])) st.place(m, slots[m]);
-    else ok = false;
-  }
-  if (ok && st.holes < holes) return true;
-  for (const m of free) if (st.slotOf[m] >= 0) st.remove(m);
-  st.restore(before);
-  return false;
 }
