@@ -17,6 +17,9 @@ export interface RunOptions {
   refineMs: number;
   // Its solver (Z3 when absent); runPortfolio gives each member its own, see SOLVERS.
   solver?: ExactSolver;
+  // Set by runPortfolio in a refinement: raised when a member proves its schedule optimal, which ends the
+  // others (ScheduleOptions.stop).
+  stop?: Int32Array;
   // Work budget and wall-clock cap of the annealing (engine defaults when absent).
   maxIterations?: number;
   timeLimitMs?: number;
@@ -73,21 +76,29 @@ export async function runPortfolio(
       placed: Math.max(...latest.map((p) => p.placed)),
       holes: Math.min(...latest.map((p) => p.holes)),
     });
+  // A refinement lasts its whole time unless a member proves it can do no better: every request placed and
+  // the holes proven the fewest possible. The others then stop with what they have (a quick run is never
+  // stopped, so that it stays deterministic).
+  const stop = options.refineMs > 0 ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
   return Promise.all(
-    latest.map((_, i) =>
-      runInWorker(
+    latest.map(async (_, i) => {
+      const result = await runInWorker(
         input,
         {
           ...options,
           seed: options.seed + i * PORTFOLIO_SEED_STEP,
           solver: SOLVERS[i % SOLVERS.length],
+          stop,
         },
         (p) => {
           latest[i] = p;
           report();
         },
-      ),
-    ),
+      );
+      if (stop && result.refined?.proven && result.stats.placedWeight >= result.stats.totalWeight)
+        Atomics.store(stop, 0, 1);
+      return result;
+    }),
   );
 }
 

@@ -3,6 +3,11 @@ import type { ProgressStats, ScheduleOptions } from './types.js';
 // Wall-clock safety cap when the caller gives none; the work budget normally ends the search long before.
 const DEFAULT_CAP_MS = 60_000;
 
+// True once the shared stop flag is raised (see ScheduleOptions.stop).
+export function stopped(flag: Int32Array | undefined): boolean {
+  return flag !== undefined && Atomics.load(flag, 0) !== 0;
+}
+
 // Shared budget: a deterministic work budget (moves) plus a wall-clock safety cap, and throttled progress reports.
 export class Control {
   readonly start = Date.now();
@@ -26,7 +31,7 @@ export class Control {
 
   // Clock reads are cheap but not free, so callers check every few hundred iterations.
   outOfBudget(): boolean {
-    if (this.iterations >= this.maxIterations) return true;
+    if (this.iterations >= this.maxIterations || stopped(this.opts.stop)) return true;
     if (Date.now() >= this.deadline) this.capHit = true;
     return this.capHit;
   }

@@ -1,6 +1,6 @@
 import { upperBound } from './bounds.js';
 import { greedy, repair } from './construct.js';
-import { Control } from './control.js';
+import { Control, stopped } from './control.js';
 import { refine, type ExactSolver, type RefineOptions, type RefineStats } from './exact.js';
 import { refineSat } from './sat.js';
 import { improve } from './improve.js';
@@ -62,7 +62,7 @@ export async function scheduleThorough(
   // ends cold (a run cut by the clock ends hot, with little to show), and none runs when even the quick
   // run's budget does not fit (large editions).
   const rate = ctl.iterations / Math.max(1, ctl.elapsed());
-  for (let k = 1; run.st.holes > run.lb; k++) {
+  for (let k = 1; run.st.holes > run.lb && !stopped(options.stop); k++) {
     const work = Math.min(
       ctl.maxIterations * RESTART_WORK,
       Math.floor(rate * (restartUntil - Date.now()) * 0.9),
@@ -72,6 +72,7 @@ export async function scheduleThorough(
       seed: seed + k,
       maxIterations: work,
       timeLimitMs: Math.max(1, restartUntil - Date.now()),
+      stop: options.stop,
       onProgress: (_, stats) => report(Math.min(run.st.holes, stats.holes)),
     });
     restarts++;
@@ -82,12 +83,20 @@ export async function scheduleThorough(
   const solver = options.refine.solver ?? 'z3';
   const refined = await (solver === 'cadical' ? refineSat : refine)(run.pb, st, run.rng, {
     ...options.refine,
+    stop: options.stop,
     timeMs: restartShare < 1 ? Math.max(0, timeMs - (Date.now() - started)) : 0,
     onStep: report,
   });
   return {
     ...finish({ ...run, ctl }),
-    refined: { ...refined, holesBefore, restarts, solver, timeMs: Date.now() - started },
+    refined: {
+      ...refined,
+      holesBefore,
+      restarts,
+      solver,
+      proven: refined.proven || st.holes <= run.lb,
+      timeMs: Date.now() - started,
+    },
   };
 }
 

@@ -91,6 +91,42 @@ describe('exact refinement', () => {
     expect(check).toMatchObject({ ok: true, placed: 70, holes: result.stats.holes });
   }, 30_000);
 
+  it.each([
+    ['Z3', refine],
+    ['CaDiCaL', refineSat],
+  ])(
+    'with %s, stops soon after its stop flag is raised, the schedule intact',
+    async (_, repair) => {
+      // First fit on a random day leaves dozens of holes: the search would use all of its 20 s.
+      const input = randomDay(9, { people: 30, meetings: 90, slots: 12, tables: 6 });
+      const pb = compile(input);
+      const st = new State(pb);
+      for (let m = 0; m < pb.R; m++) {
+        const s = [...Array(pb.S).keys()].find((x) => st.canPlace(m, x));
+        if (s !== undefined) st.place(m, s);
+      }
+      const placed = st.placed;
+      const stop = new Int32Array(new SharedArrayBuffer(4));
+      const raise = setTimeout(() => Atomics.store(stop, 0, 1), 1_000);
+      const stats = await repair(pb, st, new Rng(2), { timeMs: 20_000, stop });
+      clearTimeout(raise);
+      expect(stats.timeMs).toBeLessThan(10_000);
+      expect(stats.proven).toBe(false);
+      expect(st.placed).toBe(placed);
+      expect(st.holes).toBe(stats.holesAfter);
+    },
+    30_000,
+  );
+
+  it('ends at once when its stop flag is raised before it starts, with a valid schedule', async () => {
+    const input = randomDay(4, { people: 24, meetings: 70, slots: 12, tables: 7 });
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.store(stop, 0, 1);
+    const result = await scheduleThorough(input, { stop, refine: { timeMs: 20_000 } });
+    expect(result.refined).toMatchObject({ restarts: 0, steps: 0 });
+    expect(validate(input, result).ok).toBe(true);
+  }, 30_000);
+
   it('gives a large convention the whole time for annealing, where the exact search finds nothing', async () => {
     // 1,100 meetings among 300 people over 20 slots: beyond the exact search's reach.
     const input = randomDay(5, { people: 300, meetings: 1_100, slots: 20, tables: 100 });

@@ -1,3 +1,4 @@
+import { stopped } from './control.js';
 import type { Problem } from './problem.js';
 import type { Rng } from './rng.js';
 import type { State } from './state.js';
@@ -24,6 +25,8 @@ export interface RefineOptions {
   stepMs?: number;
   // After each step, for progress reports.
   onStep?: (holes: number, elapsedMs: number) => void;
+  // Ends the search early once raised (ScheduleOptions.stop).
+  stop?: Int32Array;
 }
 
 export interface RefineStats {
@@ -31,6 +34,8 @@ export interface RefineStats {
   holesAfter: number;
   steps: number;
   improvements: number;
+  // The solver showed that no schedule of the placed meetings has fewer holes.
+  proven: boolean;
   timeMs: number;
 }
 
@@ -66,7 +71,7 @@ export async function refine(
     // time shrinks.
     let size = options.neighbourhood ?? DEFAULT_NEIGHBOURHOOD;
     const stepMs = options.stepMs ?? DEFAULT_STEP_MS;
-    while (st.holes > 0) {
+    while (st.holes > 0 && !stopped(options.stop)) {
       const left = options.timeMs - (Date.now() - start);
       if (left < 100) break;
       stats.steps++;
@@ -81,7 +86,16 @@ export async function refine(
         // The whole schedule is the same question each time: ask it once, for all the time left.
         solver.set('timeout', whole ? left : Math.min(stepMs, left));
         solver.fromString(sub.smt);
-        answer = await solver.check();
+        // Z3 runs on its own threads: poll the stop flag meanwhile, and the deadline (Z3's own timeout was
+        // seen overrunning by seconds).
+        const poll = setInterval(() => {
+          if (stopped(options.stop) || Date.now() > start + options.timeMs) ctx.interrupt();
+        }, 50);
+        try {
+          answer = await solver.check();
+        } finally {
+          clearInterval(poll);
+        }
         if (answer === 'sat') {
           const model = solver.model();
           slots = new Int32Array(free.length).fill(-1);
@@ -96,7 +110,10 @@ export async function refine(
       if (slots && applyIfFewerHoles(st, free, (_, i) => slots[i])) stats.improvements++;
       options.onStep?.(st.holes, Date.now() - start);
       // Nothing better exists for the whole schedule: it is optimal for the meetings placed.
-      if (answer === 'unsat' && whole) break;
+      if (answer === 'unsat' && whole) {
+        stats.proven = true;
+        break;
+      }
     }
   } finally {
     await killThreads(api.em);
@@ -282,11 +299,12 @@ function encode(pb: Problem, st: State, free: number[]): SubProblem {
 export function refinement(pb: Problem, st: State): { stats: RefineStats; movable: number[] } {
   const movable: number[] = [];
   for (let m = 0; m < pb.R; m++) if (pb.fixed[m] < 0 && st.slotOf[m] >= 0) movable.push(m);
-  const stats = {
+  const stats: RefineStats = {
     holesBefore: st.holes,
     holesAfter: st.holes,
     steps: 0,
     improvements: 0,
+    proven: false,
     timeMs: 0,
   };
   return { stats, movable };

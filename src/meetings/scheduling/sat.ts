@@ -1,3 +1,4 @@
+import { stopped } from './control.js';
 import type { Problem } from './problem.js';
 import type { Rng } from './rng.js';
 import type { State } from './state.js';
@@ -46,10 +47,10 @@ export async function refineSat(
   try {
     const cnf = encode(pb, st, movable, solver);
     const deadline = start + options.timeMs;
-    solver.setTerminate(() => Date.now() > deadline);
+    solver.setTerminate(() => Date.now() > deadline || stopped(options.stop));
     let size = options.neighbourhood ?? DEFAULT_NEIGHBOURHOOD;
     const slots = new Int32Array(pb.M);
-    while (st.holes > 0 && Date.now() < deadline - 50) {
+    while (st.holes > 0 && Date.now() < deadline - 50 && !stopped(options.stop)) {
       stats.steps++;
       const free = neighbourhood(pb, st, rng, movable, size);
       const whole = free.length === movable.length;
@@ -74,7 +75,10 @@ export async function refineSat(
         if (applyIfFewerHoles(st, free, (m) => slots[m])) stats.improvements++;
       } else if (answer === 'unsatisfiable') {
         // Nothing better exists for the whole schedule: it is optimal for the meetings placed.
-        if (whole) break;
+        if (whole) {
+          stats.proven = true;
+          break;
+        }
         size = Math.min(movable.length, Math.ceil(size * GROW));
       } else size = Math.max(MIN_NEIGHBOURHOOD, Math.floor(size * SHRINK));
       options.onStep?.(st.holes, Date.now() - start);

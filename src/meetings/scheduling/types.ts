@@ -54,6 +54,10 @@ export interface ScheduleOptions {
   // Work budget in search moves; the default scales with the instance, so results depend only on input and seed.
   maxIterations?: number;
   onProgress?: (fraction: number, stats: ProgressStats) => void;
+  // A shared flag (an Int32Array over a SharedArrayBuffer, so that worker threads see it): once its first
+  // cell is non-zero the run ends with its best schedule so far. The portfolio raises it during a refinement
+  // when a member has proved its schedule optimal; without it, only the budget ends a run.
+  stop?: Int32Array;
 }
 
 export type UnplacedReason =
