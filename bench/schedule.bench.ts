@@ -97,11 +97,14 @@ alone (no restarts) leave the crafb pair at 8.0 and 5.5 holes on average over se
 trailing originals the two are level over seeds 1-2 (19 and 17 holes against 17 and 19), Z3 better on
 forum-13crafc and ticf-13crafc, whose 154 meetings it settles as one question. So the refinement's two members
 now differ in their exact solver too: the first repairs with Z3, the second with CaDiCaL, and the better
-schedule wins as before (the table after the originals says which). Measured with both in two benchmark runs
-of 30 s: the seven trailing originals total 25 and 26 holes (26 before), forum-13crafb reaching 7 in both, by
-the CaDiCaL member (8 before, optimum 6), the others won by the Z3 member or level; the clock decides how far
-each gets, so one hole either way is noise. CaDiCaL adds table limits to its CNF only for slots an answer
-overfills: with all of them a 990-meeting convention over 34 slots took 850 MB, 250 MB this way.
+schedule wins as before (the table after the originals says which). Measured with both in four benchmark runs
+of 30 s: the seven trailing originals total 25 to 27 holes (26 before), forum-13crafb reaching 7 in three of
+them, by the CaDiCaL member (8 before, optimum 6), the others won by either member or level; the clock decides
+how far each gets, so a hole or two either way is noise. CaDiCaL adds table limits to its CNF only for slots an answer
+overfills: with all of them a 990-meeting convention over 34 slots took 850 MB, 250 MB this way. A refinement
+ends early when a member proves it can do no better (every request placed, and the lower bound reached or the
+whole schedule shown optimal by its solver): the other member stops with what it has, so Z3's proofs on
+forum-13crafc and ticf-13crafc shorten the wait (total time in the table).
 The budget is deterministic: work counted in meetings touched by moves (20,000 per movable meeting, at most
 12 M), so a given input and seed always give the same schedule whatever the machine load; the wall-clock
 limit is only a safety cap and the tables say when it was hit. The search stops early when holes reach a lower

@@ -36,7 +36,8 @@ export class RunScheduleDto {
     optional: true,
     description:
       'Seconds more to remove holes: longer annealing runs on other seeds for the first half, then an exact search ' +
-      '(a SAT solver; worth it up to a few hundred meetings). ' +
+      '(SAT solvers, Z3 and CaDiCaL side by side; worth it up to a few hundred meetings); it ends sooner when a ' +
+      'schedule is proven optimal. ' +
       'It depends on the clock, so a commit publishes the dry run made just before with the same body and data, and runs again only without one.',
   })
   refineSeconds?: number;
