@@ -4,6 +4,7 @@ import { Rng } from './rng.js';
 import { State } from './state.js';
 import { refine } from './exact.js';
 import { refineSat } from './sat.js';
+import { firstFit } from '../../../test/support/scheduling.js';
 import { validate } from './validate.js';
 import type { MeetingRequest, ScheduleInput } from './types.js';
 
@@ -99,12 +100,7 @@ describe('exact refinement', () => {
     async (_, repair) => {
       // First fit on a random day leaves dozens of holes: the search would use all of its 20 s.
       const input = randomDay(9, { people: 30, meetings: 90, slots: 12, tables: 6 });
-      const pb = compile(input);
-      const st = new State(pb);
-      for (let m = 0; m < pb.R; m++) {
-        const s = [...Array(pb.S).keys()].find((x) => st.canPlace(m, x));
-        if (s !== undefined) st.place(m, s);
-      }
+      const { pb, st } = firstFit(input);
       const placed = st.placed;
       const stop = new Int32Array(new SharedArrayBuffer(4));
       const raise = setTimeout(() => Atomics.store(stop, 0, 1), 1_000);

@@ -1,7 +1,7 @@
 import { scheduleThorough } from './engine.js';
-import { compile } from './problem.js';
 import { Rng } from './rng.js';
 import { refineSat } from './sat.js';
+import { firstFit } from '../../../test/support/scheduling.js';
 import { State } from './state.js';
 import type { MeetingRequest, ScheduleInput, ScheduleResult } from './types.js';
 import { validate } from './validate.js';
@@ -9,13 +9,7 @@ import { validate } from './validate.js';
 describe('exact refinement with CaDiCaL', () => {
   it('improves a first-fit schedule of a random day without breaking a rule', async () => {
     const input = randomInput(7, { people: 30, meetings: 90, days: 1, slots: 12, tables: 6 });
-    const pb = compile(input);
-    const st = new State(pb);
-    // First fit in request order: many holes (and a few meetings left out).
-    for (let m = 0; m < pb.R; m++) {
-      const s = [...Array(pb.S).keys()].find((x) => st.canPlace(m, x));
-      if (s !== undefined) st.place(m, s);
-    }
+    const { pb, st } = firstFit(input);
     const before = st.holes;
     const placed = st.placed;
     expect(before).toBeGreaterThan(5);
