@@ -194,11 +194,14 @@ function encode(pb: Problem, st: State, movable: number[], solver: Solver): Cnf 
     return over.length > 0;
   };
 
-  const involved = new Uint8Array(P);
-  for (const m of movable) involved[a[m]] = involved[b[m]] = 1;
+  const movableOf = new Int32Array(P);
+  for (const m of movable) {
+    movableOf[a[m]]++;
+    movableOf[b[m]]++;
+  }
   const breaks: number[] = [];
   for (let p = 0; p < P; p++) {
-    if (!involved[p]) continue;
+    if (movableOf[p] === 0) continue;
     const busy = new Int32Array(S);
     const all: number[] = [];
     for (let s = 0; s < S; s++) {
@@ -230,11 +233,11 @@ function encode(pb: Problem, st: State, movable: number[], solver: Solver): Cnf 
         later[i] = v;
       }
       const dayBreaks: number[] = [];
-      for (let i = 0; i + 1 < len; i++) {
+      for (let i = 0; i + 2 < len; i++) {
         const s = first + i;
         const v = fresh();
         // A run ends at s and a later meeting follows (slots of one day are adjacent, see problem.ts).
-        if (i + 2 < len) add([-busy[s], busy[s + 1], -later[i + 2], v]);
+        add([-busy[s], busy[s + 1], -later[i + 2], v]);
         dayBreaks.push(v);
       }
       breaks.push(...dayBreaks);
@@ -249,9 +252,7 @@ function encode(pb: Problem, st: State, movable: number[], solver: Solver): Cnf 
       first = end + 1;
     }
     // Implied: busy at exactly as many slots as the person's movable meetings (pinned ones aside).
-    let movableOfP = 0;
-    for (const m of movable) if (a[m] === p || b[m] === p) movableOfP++;
-    atMost(all, movableOfP);
+    atMost(all, movableOf[p]);
   }
 
   // Totalizer over the breaks, outputs capped at the current holes + 1.
