@@ -49,6 +49,18 @@ export async function runSchedule(
 ): Promise<RunResult> {
   const results = await runPortfolio(input, options, onProgress);
   const best = bestOf(results);
+  // With every request placed in every member, they all schedule the same meetings: what one proved about
+  // holes holds for the kept schedule too.
+  if (results.every((r) => r.stats.placedWeight >= r.stats.totalWeight)) {
+    const bound = Math.max(...results.map((r) => r.stats.holesLowerBound));
+    best.stats = { ...best.stats, holesLowerBound: bound };
+    if (best.refined)
+      best.refined = {
+        ...best.refined,
+        lowerBound: bound,
+        proven: best.refined.proven || best.stats.holes <= bound,
+      };
+  }
   // A quick run would have kept the best of the members' quick phases: that is the schedule before refining.
   if (best.refined)
     best.refined = {
@@ -78,8 +90,8 @@ export async function runPortfolio(
     });
   // A refinement lasts its whole time unless a member proves it can do no better: every request placed and
   // the holes proven the fewest possible. The others then stop with what they have (a quick run is never
-  // stopped, so that it stays deterministic).
-  const stop = options.refineMs > 0 ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+  // stopped, so that it stays deterministic). Its second cell carries the holes proved unavoidable.
+  const stop = options.refineMs > 0 ? new Int32Array(new SharedArrayBuffer(8)) : undefined;
   return Promise.all(
     latest.map(async (_, i) => {
       const result = await runInWorker(

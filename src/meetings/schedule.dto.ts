@@ -86,7 +86,11 @@ export class ScheduleProposalDto implements ScheduleFigures {
   upperBound: number;
   @ApiProperty({ description: 'Idle gaps between two meetings of a person on the same day' })
   holes: number;
-  @ApiProperty({ description: 'No schedule of the placed meetings has fewer holes' })
+  @ApiProperty({
+    description:
+      'No schedule of the placed meetings has fewer holes (proved by the exact search when refineSeconds is ' +
+      'given); equal to holes means the schedule is optimal',
+  })
   holesLowerBound: number;
   @ApiProperty() maxHolesPerParticipant: number;
   @ApiProperty({ description: 'Time the scheduling engine took' }) timeMs: number;

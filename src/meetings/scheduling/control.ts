@@ -8,6 +8,21 @@ export function stopped(flag: Int32Array | undefined): boolean {
   return flag !== undefined && Atomics.load(flag, 0) !== 0;
 }
 
+// The most holes a member has proved unavoidable with every request placed (second cell of the stop flag), and
+// raising it: with every request placed, every member schedules the same meetings, so the bound holds for all.
+export function sharedBound(flag: Int32Array | undefined): number {
+  return flag !== undefined && flag.length > 1 ? Atomics.load(flag, 1) : 0;
+}
+
+export function shareBound(flag: Int32Array | undefined, holes: number): void {
+  if (flag === undefined || flag.length < 2) return;
+  for (let seen = Atomics.load(flag, 1); seen < holes;) {
+    const was = Atomics.compareExchange(flag, 1, seen, holes);
+    if (was === seen) return;
+    seen = was;
+  }
+}
+
 // Shared budget: a deterministic work budget (moves) plus a wall-clock safety cap, and throttled progress reports.
 export class Control {
   readonly start = Date.now();

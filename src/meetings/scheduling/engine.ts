@@ -1,6 +1,6 @@
 import { upperBound } from './bounds.js';
 import { greedy, repair } from './construct.js';
-import { Control, stopped } from './control.js';
+import { Control, sharedBound, stopped } from './control.js';
 import { refine, type ExactSolver, type RefineOptions, type RefineStats } from './exact.js';
 import { refineSat } from './sat.js';
 import { improve } from './improve.js';
@@ -62,7 +62,11 @@ export async function scheduleThorough(
   // ends cold (a run cut by the clock ends hot, with little to show), and none runs when even the quick
   // run's budget does not fit (large editions).
   const rate = ctl.iterations / Math.max(1, ctl.elapsed());
-  for (let k = 1; run.st.holes > run.lb && !stopped(options.stop); k++) {
+  // With every request placed (by the quick run; restarts only keep a run that places as much), every member
+  // schedules the same meetings and shares what it proves (control.ts).
+  const complete = placedWeight(run) === requestedWeight(run.pb);
+  const floor = () => Math.max(run.lb, complete ? sharedBound(options.stop) : 0);
+  for (let k = 1; run.st.holes > floor() && !stopped(options.stop); k++) {
     const work = Math.min(
       ctl.maxIterations * RESTART_WORK,
       Math.floor(rate * (restartUntil - Date.now()) * 0.9),
@@ -84,17 +88,21 @@ export async function scheduleThorough(
   const refined = await (solver === 'cadical' ? refineSat : refine)(run.pb, st, run.rng, {
     ...options.refine,
     stop: options.stop,
+    complete,
     timeMs: restartShare < 1 ? Math.max(0, timeMs - (Date.now() - started)) : 0,
     onStep: report,
   });
+  const lowerBound = Math.max(run.lb, refined.lowerBound, complete ? sharedBound(options.stop) : 0);
+  const result = finish({ ...run, lb: lowerBound, ctl });
   return {
-    ...finish({ ...run, ctl }),
+    ...result,
     refined: {
       ...refined,
       holesBefore,
       restarts,
       solver,
-      proven: refined.proven || st.holes <= run.lb,
+      lowerBound,
+      proven: refined.proven || st.holes <= lowerBound,
       timeMs: Date.now() - started,
     },
   };
@@ -114,6 +122,12 @@ function better(x: Run, y: Run): boolean {
   if (wx !== wy) return wx > wy;
   if (x.st.holes !== y.st.holes) return x.st.holes < y.st.holes;
   return x.st.sumSq < y.st.sumSq;
+}
+
+function requestedWeight(pb: Problem): number {
+  let w = 0;
+  for (let m = 0; m < pb.R; m++) w += pb.weight[m];
+  return w;
 }
 
 function placedWeight({ pb, st }: Run): number {

@@ -114,6 +114,28 @@ describe('exact refinement', () => {
     30_000,
   );
 
+  it.each([
+    ['Z3', refine],
+    ['CaDiCaL', refineSat],
+  ])(
+    'with %s, ends once it reaches a bound another member proved, and only with every request placed',
+    async (_, repair) => {
+      const input = randomDay(9, { people: 30, meetings: 90, slots: 12, tables: 6 });
+      const { pb, st } = firstFit(input);
+      const holes = st.holes;
+      // Another member proved that this many holes are unavoidable: nothing to gain.
+      const stop = new Int32Array(new SharedArrayBuffer(8));
+      Atomics.store(stop, 1, holes);
+      const stats = await repair(pb, st, new Rng(2), { timeMs: 20_000, stop, complete: true });
+      expect(stats).toMatchObject({ steps: 0, proven: true, lowerBound: holes, holesAfter: holes });
+      // With a request left out the placed meetings may differ between members: the bound is not this one's.
+      const alone = await repair(pb, st, new Rng(2), { timeMs: 1_500, stop });
+      expect(alone.steps).toBeGreaterThan(0);
+      expect(alone.proven).toBe(false);
+    },
+    30_000,
+  );
+
   it('ends at once when its stop flag is raised before it starts, with a valid schedule', async () => {
     const input = randomDay(4, { people: 24, meetings: 70, slots: 12, tables: 7 });
     const stop = new Int32Array(new SharedArrayBuffer(4));

@@ -1,4 +1,4 @@
-import { stopped } from './control.js';
+import { shareBound, sharedBound, stopped } from './control.js';
 import type { Problem } from './problem.js';
 import type { Rng } from './rng.js';
 import type { State } from './state.js';
@@ -27,6 +27,9 @@ export interface RefineOptions {
   onStep?: (holes: number, elapsedMs: number) => void;
   // Ends the search early once raised (ScheduleOptions.stop).
   stop?: Int32Array;
+  // Every request is placed: a lower bound proved here is shared through `stop`, and one shared by another
+  // member ends the search once reached.
+  complete?: boolean;
 }
 
 export interface RefineStats {
@@ -36,6 +39,9 @@ export interface RefineStats {
   improvements: number;
   // The solver showed that no schedule of the placed meetings has fewer holes.
   proven: boolean;
+  // Holes proved unavoidable for the placed meetings (CaDiCaL's core search, or another member's when every
+  // request is placed); 0 when nothing was proved.
+  lowerBound: number;
   timeMs: number;
 }
 
@@ -71,7 +77,7 @@ export async function refine(
     // time shrinks.
     let size = options.neighbourhood ?? DEFAULT_NEIGHBOURHOOD;
     const stepMs = options.stepMs ?? DEFAULT_STEP_MS;
-    while (st.holes > 0 && !stopped(options.stop)) {
+    while (st.holes > floor(options) && !stopped(options.stop)) {
       const left = options.timeMs - (Date.now() - start);
       if (left < 100) break;
       stats.steps++;
@@ -111,13 +117,31 @@ export async function refine(
       options.onStep?.(st.holes, Date.now() - start);
       // Nothing better exists for the whole schedule: it is optimal for the meetings placed.
       if (answer === 'unsat' && whole) {
-        stats.proven = true;
+        stats.lowerBound = st.holes;
         break;
       }
     }
   } finally {
     await killThreads(api.em);
   }
+  return settle(stats, st, options, start);
+}
+
+// Holes known to be unavoidable: 0, or what another member proved when every request is placed.
+export function floor(options: RefineOptions): number {
+  return options.complete ? sharedBound(options.stop) : 0;
+}
+
+// The refinement's closing figures: a schedule at a proved bound is optimal too.
+export function settle(
+  stats: RefineStats,
+  st: State,
+  options: RefineOptions,
+  start: number,
+): RefineStats {
+  stats.lowerBound = Math.max(stats.lowerBound, floor(options));
+  if (options.complete) shareBound(options.stop, stats.lowerBound);
+  if (st.holes <= stats.lowerBound) stats.proven = true;
   stats.holesAfter = st.holes;
   stats.timeMs = Date.now() - start;
   return stats;
@@ -305,6 +329,7 @@ export function refinement(pb: Problem, st: State): { stats: RefineStats; movabl
     steps: 0,
     improvements: 0,
     proven: false,
+    lowerBound: 0,
     timeMs: 0,
   };
   return { stats, movable };

@@ -1,4 +1,5 @@
 import { scheduleThorough } from './engine.js';
+import { holesLowerBound, personIndex } from './person.js';
 import { Rng } from './rng.js';
 import { refineSat } from './sat.js';
 import { firstFit } from '../../../test/support/scheduling.js';
@@ -22,6 +23,29 @@ describe('exact refinement with CaDiCaL', () => {
     expect(check.holes).toBe(st.holes);
   }, 30_000);
 
+  it.each([2, 5])(
+    'proves the holes it leaves unavoidable where the per-person bound sees none (seed %i)',
+    async (seed) => {
+      const input = randomInput(seed, { people: 12, meetings: 30, days: 1, slots: 8, tables: 4 });
+      const { pb, st } = firstFit(input);
+      expect(st.placed).toBe(30);
+      expect(holesLowerBound(pb, st, personIndex(pb), new Uint8Array(pb.P))).toBe(0);
+      // Every request placed: the bound is shared with the other members through the stop flag's second cell.
+      const stop = new Int32Array(new SharedArrayBuffer(8));
+      const stats = await refineSat(pb, st, new Rng(1), { timeMs: 20_000, stop, complete: true });
+      expect(stats.proven).toBe(true);
+      expect(st.holes).toBeGreaterThan(0);
+      expect(stats.lowerBound).toBe(st.holes);
+      expect(Atomics.load(stop, 1)).toBe(st.holes);
+      // Proved, so it ends before its time.
+      expect(stats.timeMs).toBeLessThan(20_000);
+      const check = validate(input, resultOf(st));
+      expect(check.violations).toEqual([]);
+      expect(check.holes).toBe(st.holes);
+    },
+    30_000,
+  );
+
   it('keeps fixed and existing meetings, windows, absences and tables per slot, over two days', async () => {
     const base = randomInput(11, { people: 24, meetings: 70, days: 2, slots: 8, tables: 5 });
     // Person 0 has the existing meeting at slot 2, a fixed one at slot 6 and is away at slot 4: a hole stays
@@ -40,8 +64,10 @@ describe('exact refinement with CaDiCaL', () => {
       refine: { timeMs: 4_000, solver: 'cadical' },
     });
     expect(result.refined.solver).toBe('cadical');
-    expect(result.refined.steps).toBeGreaterThan(0);
+    // The hole left is proved unavoidable (by the core search, or a whole-schedule answer of the repair).
     expect(result.stats.holes).toBeGreaterThan(0);
+    expect(result.refined.proven).toBe(true);
+    expect(result.stats.holesLowerBound).toBe(result.stats.holes);
     expect(result.refined.holesAfter).toBeLessThanOrEqual(result.refined.holesBefore);
     const check = validate(input, result);
     expect(check).toMatchObject({ ok: true, holes: result.stats.holes });

@@ -1,11 +1,13 @@
-import { stopped } from './control.js';
+import { shareBound, stopped } from './control.js';
 import type { Problem } from './problem.js';
 import type { Rng } from './rng.js';
 import type { State } from './state.js';
 import {
   applyIfFewerHoles,
+  floor,
   neighbourhood,
   refinement,
+  settle,
   type RefineOptions,
   type RefineStats,
 } from './exact.js';
@@ -22,6 +24,12 @@ const GROW = 1.2;
 const SHRINK = 0.85;
 // Conflicts per step (deterministic; about a second on the public instances), ten times that for the whole.
 const CONFLICTS = 3_000;
+// The core search: first budget per call, and core minimisation (cores up to that size, conflicts per try).
+const CORE_CONFLICTS = 10_000;
+const CORE_SHARE_INVERSE = 2;
+const TRIM_CONFLICTS = 10_000;
+const MINIMISE_MAX = 300;
+const MINIMISE_CONFLICTS = 200;
 
 type CadicalModule = typeof import('cadical-wasm');
 type Solver = InstanceType<CadicalModule['Cadical']>;
@@ -48,9 +56,39 @@ export async function refineSat(
     const cnf = encode(pb, st, movable, solver);
     const deadline = start + options.timeMs;
     solver.setTerminate(() => Date.now() > deadline || stopped(options.stop));
+    const cores = new CoreSearch(solver, cnf);
     let size = options.neighbourhood ?? DEFAULT_NEIGHBOURHOOD;
     const slots = new Int32Array(pb.M);
-    while (st.holes > 0 && Date.now() < deadline - 50 && !stopped(options.stop)) {
+    const readSlots = (meetings: number[]) => {
+      for (const m of meetings) {
+        slots[m] = -1;
+        for (const [s, v] of cnf.x[m]) if (solver.value(v)) slots[m] = s;
+      }
+    };
+    // The core search and the repair take turns: the core search when it has had less than a third of the
+    // time so far (its last calls can run long without an answer, while the repair keeps closing holes).
+    let coreMs = 0;
+    let repairMs = 0;
+    while (
+      st.holes > Math.max(stats.lowerBound, floor(options)) &&
+      Date.now() < deadline - 50 &&
+      !stopped(options.stop)
+    ) {
+      const stepStart = Date.now();
+      if (!cores.exhausted && coreMs * CORE_SHARE_INVERSE <= repairMs) {
+        const answer = cores.next();
+        coreMs += Date.now() - stepStart;
+        stats.lowerBound = cores.lb;
+        if (options.complete) shareBound(options.stop, cores.lb);
+        if (answer === 'optimal') {
+          // Every assumption held: a schedule with exactly the proved number of holes.
+          readSlots(movable);
+          if (applyIfFewerHoles(st, movable, (m) => slots[m])) stats.improvements++;
+          options.onStep?.(st.holes, Date.now() - start);
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
       stats.steps++;
       const free = neighbourhood(pb, st, rng, movable, size);
       const whole = free.length === movable.length;
@@ -62,25 +100,19 @@ export async function refineSat(
       for (const m of movable)
         for (const [s, v] of cnf.x[m]) solver.phase(st.slotOf[m] === s ? v : -v);
       for (const h of cnf.breaks) solver.phase(-h);
-      const solve = () =>
-        solver.solve({ assumptions, conflicts: whole ? CONFLICTS * 10 : CONFLICTS });
-      let answer = solve();
-      // A slot's table limit joins the CNF the first time an answer overfills it, then the step asks again.
-      while (answer === 'satisfiable' && cnf.limitOverfilled()) answer = solve();
+      const answer = cnf.solve(assumptions, whole ? CONFLICTS * 10 : CONFLICTS);
       if (answer === 'satisfiable') {
-        for (const m of free) {
-          slots[m] = -1;
-          for (const [s, v] of cnf.x[m]) if (solver.value(v)) slots[m] = s;
-        }
+        readSlots(free);
         if (applyIfFewerHoles(st, free, (m) => slots[m])) stats.improvements++;
       } else if (answer === 'unsatisfiable') {
         // Nothing better exists for the whole schedule: it is optimal for the meetings placed.
         if (whole) {
-          stats.proven = true;
+          stats.lowerBound = st.holes;
           break;
         }
         size = Math.min(movable.length, Math.ceil(size * GROW));
       } else size = Math.max(MIN_NEIGHBOURHOOD, Math.floor(size * SHRINK));
+      repairMs += Date.now() - stepStart;
       options.onStep?.(st.holes, Date.now() - start);
       // A step blocks its thread (the solver is synchronous): let whatever shares the thread run in between.
       await new Promise((resolve) => setImmediate(resolve));
@@ -88,17 +120,104 @@ export async function refineSat(
   } finally {
     solver.dispose();
   }
-  stats.holesAfter = st.holes;
-  stats.timeMs = Date.now() - start;
-  return stats;
+  return settle(stats, st, options, start);
+}
+
+// Core-guided MaxSAT (OLL, as in RC2 or UWrMaxSat) over the breaks of the whole schedule, for a lower bound:
+// assume no break at all; each unsatisfiable core (a set of assumptions that cannot all hold) proves one more
+// hole unavoidable, and its assumptions give way to "at most one of them fails" (a totalizer over the core;
+// when that fails in a later core, at most two, and so on). When every assumption holds, the model is a
+// schedule with exactly the proved number of holes: optimal. Each call has a conflict budget that doubles
+// when it runs out, so the search can take turns with the repair and resume where it stopped.
+class CoreSearch {
+  lb = 0;
+  // Nothing more to learn: optimal schedule found, or the solver refuted the model itself (cannot happen
+  // while the current schedule satisfies it, kept as a guard).
+  exhausted = false;
+  private readonly assumed = new Set<number>();
+  // For an assumption on a totalizer output, the totalizer and the index of the output to assume next.
+  private readonly after = new Map<number, { outputs: number[]; next: number }>();
+  private conflicts = CORE_CONFLICTS;
+
+  constructor(
+    private readonly solver: Solver,
+    private readonly cnf: Cnf,
+  ) {
+    for (const h of cnf.breaks) this.assumed.add(-h);
+  }
+
+  next(): 'core' | 'optimal' | 'unknown' {
+    for (const h of this.cnf.breaks) this.solver.phase(-h);
+    const answer = this.cnf.solve([...this.assumed], this.conflicts);
+    if (answer === 'unknown') {
+      this.conflicts *= 2;
+      return 'unknown';
+    }
+    if (answer === 'satisfiable') {
+      this.exhausted = true;
+      return 'optimal';
+    }
+    const core = this.trim(this.solver.failedAssumptions().filter((l) => this.assumed.has(l)));
+    if (core.length === 0) {
+      this.exhausted = true;
+      return 'unknown';
+    }
+    this.lb++;
+    for (const l of core) {
+      this.assumed.delete(l);
+      const tot = this.after.get(l);
+      if (tot && tot.next < tot.outputs.length)
+        this.assume(-tot.outputs[tot.next], tot.outputs, tot.next + 1);
+    }
+    if (core.length === 1) this.solver.addClause([-core[0]]);
+    else {
+      const outputs = this.cnf.totalizer(
+        core.map((l) => -l),
+        core.length,
+      );
+      this.assume(-outputs[1], outputs, 2);
+    }
+    return 'core';
+  }
+
+  private assume(lit: number, outputs: number[], next: number): void {
+    this.assumed.add(lit);
+    this.after.set(lit, { outputs, next });
+  }
+
+  // Smaller cores make smaller totalizers and stronger bounds: ask again under the core alone while it
+  // shrinks, then drop each literal the core stays unsatisfiable without (a few conflicts each).
+  private trim(core: number[]): number[] {
+    for (let round = 0; round < 5 && core.length > 1; round++) {
+      if (this.solver.solve({ assumptions: core, conflicts: TRIM_CONFLICTS }) !== 'unsatisfiable')
+        break;
+      const smaller = this.solver.failedAssumptions();
+      if (smaller.length >= core.length) break;
+      core = smaller;
+    }
+    if (core.length > MINIMISE_MAX) return core;
+    for (let i = 0; i < core.length && core.length > 1;) {
+      const rest = core.filter((_, j) => j !== i);
+      if (
+        this.solver.solve({ assumptions: rest, conflicts: MINIMISE_CONFLICTS }) === 'unsatisfiable'
+      ) {
+        const failed = new Set(this.solver.failedAssumptions());
+        core = rest.filter((l) => failed.has(l));
+      } else i++;
+    }
+    return core;
+  }
 }
 
 interface Cnf {
+  // Solves under the assumptions within the conflicts; a slot's table limit joins the CNF the first time an
+  // answer overfills it, then the question is asked again.
+  solve: (assumptions: number[], conflicts: number) => 'satisfiable' | 'unsatisfiable' | 'unknown';
+  // Outputs of a new totalizer over the literals: output i is true when at least i + 1 of them are (up to limit).
+  totalizer: (lits: number[], limit: number) => number[];
   // Per movable meeting, its slot variables.
   x: Map<number, number>[];
   lit: (m: number, s: number) => number;
-  // Adds the table limit of every slot the last model overfills; false when none does.
-  limitOverfilled: () => boolean;
   breaks: number[];
   // atLeast[k] is true when at least k + 1 breaks are (up to the current holes + 1).
   atLeast: number[];
@@ -255,13 +374,11 @@ function encode(pb: Problem, st: State, movable: number[], solver: Solver): Cnf 
     atMost(all, movableOf[p]);
   }
 
-  // Totalizer over the breaks, outputs capped at the current holes + 1.
-  const limit = st.holes + 1;
-  const totalizer = (lits: number[]): number[] => {
+  const totalizer = (lits: number[], limit: number): number[] => {
     if (lits.length === 1) return lits;
     const mid = lits.length >> 1;
-    const l = totalizer(lits.slice(0, mid));
-    const r = totalizer(lits.slice(mid));
+    const l = totalizer(lits.slice(0, mid), limit);
+    const r = totalizer(lits.slice(mid), limit);
     const out = Array.from({ length: Math.min(limit, l.length + r.length) }, fresh);
     for (let i = 0; i <= l.length; i++)
       for (let j = 0; j <= r.length; j++) {
@@ -273,7 +390,15 @@ function encode(pb: Problem, st: State, movable: number[], solver: Solver): Cnf 
       }
     return out;
   };
-  const atLeast = breaks.length > 0 ? totalizer(breaks) : [];
+  // The breaks counted, outputs capped at the current holes + 1.
+  const limit = st.holes + 1;
+  const atLeast = breaks.length > 0 ? totalizer(breaks, limit) : [];
   while (atLeast.length < limit) atLeast.push(FALSE);
-  return { x, lit: (m, s) => x[m].get(s) ?? FALSE, limitOverfilled, breaks, atLeast };
+  const solve = (assumptions: number[], conflicts: number) => {
+    let answer = solver.solve({ assumptions, conflicts });
+    while (answer === 'satisfiable' && limitOverfilled())
+      answer = solver.solve({ assumptions, conflicts });
+    return answer;
+  };
+  return { x, lit: (m, s) => x[m].get(s) ?? FALSE, solve, totalizer, breaks, atLeast };
 }

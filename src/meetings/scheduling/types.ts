@@ -56,7 +56,8 @@ export interface ScheduleOptions {
   onProgress?: (fraction: number, stats: ProgressStats) => void;
   // A shared flag (an Int32Array over a SharedArrayBuffer, so that worker threads see it): once its first
   // cell is non-zero the run ends with its best schedule so far. The portfolio raises it during a refinement
-  // when a member has proved its schedule optimal; without it, only the budget ends a run.
+  // when a member has proved its schedule optimal; without it, only the budget ends a run. A second cell, when
+  // there is one, holds the most holes any member has proved unavoidable with every request placed (sat.ts).
   stop?: Int32Array;
 }
 
