@@ -78,7 +78,7 @@ export async function refineSat(
       if (!cores.exhausted && coreMs * CORE_SHARE_INVERSE <= repairMs) {
         const answer = cores.next();
         coreMs += Date.now() - stepStart;
-        stats.lowerBound = cores.lb;
+        stats.lowerBound = Math.max(stats.lowerBound, cores.lb);
         if (options.complete) shareBound(options.stop, cores.lb);
         if (answer === 'optimal') {
           // Every assumption held: a schedule with exactly the proved number of holes.
