@@ -171,18 +171,29 @@ describe('announcements', () => {
       const ex = await s.onboardExhibitor(edition.id);
       const v = await s.registerVisitor(edition.id);
       const outsider = await s.registerVisitor(other.id);
-      for (const token of [ex.token, v.token, outsider.token]) listeners.push(await Listener.connect(s.testApp.url, token));
+      for (const token of [ex.token, v.token, outsider.token])
+        listeners.push(await Listener.connect(s.testApp.url, token));
       const message = 'La plénière commence dans 10 minutes, salle Berlioz.';
-      expect((await as(s.http, v.token).post(`/api/editions/${edition.id}/announcements`, { message })).status).toBe(403);
-      const sent = await as(s.http, s.organizerToken).post(`/api/editions/${edition.id}/announcements`, { message });
+      expect(
+        (await as(s.http, v.token).post(`/api/editions/${edition.id}/announcements`, { message }))
+          .status,
+      ).toBe(403);
+      const sent = await as(s.http, s.organizerToken).post(
+        `/api/editions/${edition.id}/announcements`,
+        { message },
+      );
       expect(sent.status).toBe(201);
-      expect(await listeners[0].waitFor('announcement')).toMatchObject({ editionId: edition.id, message });
+      expect(await listeners[0].waitFor('announcement')).toMatchObject({
+        editionId: edition.id,
+        message,
+      });
       expect(await listeners[1].waitFor('announcement')).toMatchObject({ message });
       await settle();
       expect(listeners[2].events('announcement')).toEqual([]);
-      expect((await as(s.http, s.organizerToken).post(`/api/editions/${edition.id}/announcements`, {})).body.message).toContain(
-        'message must be a string',
-      );
+      expect(
+        (await as(s.http, s.organizerToken).post(`/api/editions/${edition.id}/announcements`, {}))
+          .body.message,
+      ).toContain('message must be a string');
     } finally {
       listeners.forEach((l) => l.close());
       await s.close();

@@ -16,7 +16,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    logging: (process.env.TYPEORM_LOG_QUERIES ? ['query', 'error', 'warn'] : ['error', 'warn']) as LoggerOptions,
+    logging: (process.env.TYPEORM_LOG_QUERIES
+      ? ['query', 'error', 'warn']
+      : ['error', 'warn']) as LoggerOptions,
     // Queries slower than this are logged as warnings; set low to find the slow ones.
     maxQueryExecutionTime: Number(process.env.TYPEORM_SLOW_QUERY_MS ?? 200),
   };
