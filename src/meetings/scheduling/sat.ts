@@ -26,7 +26,6 @@ const SHRINK = 0.85;
 const CONFLICTS = 3_000;
 // The core search: first budget per call, and core minimisation (cores up to that size, conflicts per try).
 const CORE_CONFLICTS = 10_000;
-const CORE_SHARE_INVERSE = 2;
 const TRIM_CONFLICTS = 10_000;
 const MINIMISE_MAX = 300;
 const MINIMISE_CONFLICTS = 200;
@@ -65,8 +64,9 @@ export async function refineSat(
         for (const [s, v] of cnf.x[m]) if (solver.value(v)) slots[m] = s;
       }
     };
-    // The core search and the repair take turns: the core search when it has had less than a third of the
-    // time so far (its last calls can run long without an answer, while the repair keeps closing holes).
+    // The core search and the repair take turns: the core search when it has had less than its share of the
+    // time so far (a third at first, less each time a call runs out of conflicts: the last calls before an
+    // optimum can run long without an answer, while the repair keeps closing holes).
     let coreMs = 0;
     let repairMs = 0;
     while (
@@ -75,7 +75,7 @@ export async function refineSat(
       !stopped(options.stop)
     ) {
       const stepStart = Date.now();
-      if (!cores.exhausted && coreMs * CORE_SHARE_INVERSE <= repairMs) {
+      if (!cores.exhausted && coreMs * cores.patience <= repairMs) {
         const answer = cores.next();
         coreMs += Date.now() - stepStart;
         stats.lowerBound = Math.max(stats.lowerBound, cores.lb);
@@ -138,6 +138,8 @@ class CoreSearch {
   // For an assumption on a totalizer output, the totalizer and the index of the output to assume next.
   private readonly after = new Map<number, { outputs: number[]; next: number }>();
   private conflicts = CORE_CONFLICTS;
+  // The repair's time for each millisecond of the core search's.
+  patience = 2;
 
   constructor(
     private readonly solver: Solver,
@@ -151,6 +153,7 @@ class CoreSearch {
     const answer = this.cnf.solve([...this.assumed], this.conflicts);
     if (answer === 'unknown') {
       this.conflicts *= 2;
+      this.patience *= 2;
       return 'unknown';
     }
     if (answer === 'satisfiable') {
