@@ -39,8 +39,8 @@ export interface RefineStats {
   improvements: number;
   // The solver showed that no schedule of the placed meetings has fewer holes.
   proven: boolean;
-  // Holes proved unavoidable for the placed meetings (CaDiCaL's core search, or another member's when every
-  // request is placed); 0 when nothing was proved.
+  // Holes proved unavoidable for the placed meetings (CaDiCaL's core search, a solver's answer for the whole
+  // schedule, or another member's proof when every request is placed); 0 when nothing was proved.
   lowerBound: number;
   timeMs: number;
 }
