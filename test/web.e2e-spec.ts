@@ -438,6 +438,10 @@ describe('web app in a real browser', () => {
         '0',
       );
       await expect(page.locator('[data-figure="max-holes"]').textContent()).resolves.toBe('0');
+      // No hole, and none can do better: said as such, not as a bound.
+      await expect(page.locator('[data-figure="holes"]').textContent()).resolves.toBe(
+        '0 (le minimum possible)',
+      );
       await expect(page.locator('[data-figure="requested"]').textContent()).resolves.toBe('3');
       await expect(page.locator('[data-figure="unplaced"]').textContent()).resolves.toBe('1');
       const unplaced = page.locator('.unplaced li');

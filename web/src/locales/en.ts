@@ -244,7 +244,8 @@ const en: Messages = {
     bound: 'At most placeable',
     unplaced: 'Not placed',
     holes: 'Gaps in agendas',
-    holesValue: '{{holes}} (fewest possible {{bound}})',
+    holesValue: '{{holes}} (unavoidable: at least {{bound}})',
+    holesOptimal: '{{holes}} (the fewest possible)',
     maxHoles: 'Most gaps for one person',
     refine: 'Search time',
     refineHint:

@@ -143,7 +143,9 @@ function Result({ proposal: p }: { proposal: Proposal }) {
         <dd data-figure="unplaced">{p.unplaced.length}</dd>
         <dt>{t('scheduler.holes')}</dt>
         <dd data-figure="holes">
-          {t('scheduler.holesValue', { holes: p.holes, bound: p.holesLowerBound })}
+          {p.holes <= p.holesLowerBound
+            ? t('scheduler.holesOptimal', { holes: p.holes })
+            : t('scheduler.holesValue', { holes: p.holes, bound: p.holesLowerBound })}
         </dd>
         <dt>{t('scheduler.maxHoles')}</dt>
         <dd data-figure="max-holes">{p.maxHolesPerParticipant}</dd>
