@@ -51,7 +51,7 @@ export async function runSchedule(
   const best = bestOf(results);
   // With every request placed in every member, they all schedule the same meetings: what one proved about
   // holes holds for the kept schedule too.
-  if (results.every((r) => r.stats.placedWeight >= r.stats.totalWeight)) {
+  if (results.every(placesEverything)) {
     const bound = Math.max(...results.map((r) => r.stats.holesLowerBound));
     best.stats = { ...best.stats, holesLowerBound: bound };
     if (best.refined)
@@ -107,11 +107,14 @@ export async function runPortfolio(
           report();
         },
       );
-      if (stop && result.refined?.proven && result.stats.placedWeight >= result.stats.totalWeight)
-        Atomics.store(stop, 0, 1);
+      if (stop && result.refined?.proven && placesEverything(result)) Atomics.store(stop, 0, 1);
       return result;
     }),
   );
+}
+
+function placesEverything(result: RunResult): boolean {
+  return result.stats.placedWeight >= result.stats.totalWeight;
 }
 
 export function bestOf(results: RunResult[]): RunResult {

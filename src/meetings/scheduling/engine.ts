@@ -63,9 +63,13 @@ export async function scheduleThorough(
   // run's budget does not fit (large editions).
   const rate = ctl.iterations / Math.max(1, ctl.elapsed());
   // With every request placed (by the quick run; restarts only keep a run that places as much), every member
-  // schedules the same meetings and shares what it proves (control.ts).
-  const complete = placedWeight(run) === requestedWeight(run.pb);
-  const floor = () => Math.max(run.lb, complete ? sharedBound(options.stop) : 0);
+  // schedules the same meetings and shares what it proves through the flag's second cell (control.ts);
+  // otherwise this member sees the first cell only, so it neither reads nor writes a bound.
+  const stop =
+    options.stop && placedWeight(run) < requestedWeight(run.pb)
+      ? new Int32Array(options.stop.buffer, options.stop.byteOffset, 1)
+      : options.stop;
+  const floor = () => Math.max(run.lb, sharedBound(stop));
   for (let k = 1; run.st.holes > floor() && !stopped(options.stop); k++) {
     const work = Math.min(
       ctl.maxIterations * RESTART_WORK,
@@ -87,12 +91,11 @@ export async function scheduleThorough(
   const solver = options.refine.solver ?? 'z3';
   const refined = await (solver === 'cadical' ? refineSat : refine)(run.pb, st, run.rng, {
     ...options.refine,
-    stop: options.stop,
-    complete,
+    stop,
     timeMs: restartShare < 1 ? Math.max(0, timeMs - (Date.now() - started)) : 0,
     onStep: report,
   });
-  const lowerBound = Math.max(run.lb, refined.lowerBound, complete ? sharedBound(options.stop) : 0);
+  const lowerBound = Math.max(floor(), refined.lowerBound);
   const result = finish({ ...run, lb: lowerBound, ctl });
   return {
     ...result,

@@ -118,7 +118,7 @@ describe('exact refinement', () => {
     ['Z3', refine],
     ['CaDiCaL', refineSat],
   ])(
-    'with %s, ends once it reaches a bound another member proved, and only with every request placed',
+    'with %s, ends once it reaches a bound another member proved, and only when the flag carries one',
     async (_, repair) => {
       const input = randomDay(9, { people: 30, meetings: 90, slots: 12, tables: 6 });
       const { pb, st } = firstFit(input);
@@ -126,15 +126,38 @@ describe('exact refinement', () => {
       // Another member proved that this many holes are unavoidable: nothing to gain.
       const stop = new Int32Array(new SharedArrayBuffer(8));
       Atomics.store(stop, 1, holes);
-      const stats = await repair(pb, st, new Rng(2), { timeMs: 20_000, stop, complete: true });
+      const stats = await repair(pb, st, new Rng(2), { timeMs: 20_000, stop });
       expect(stats).toMatchObject({ steps: 0, proven: true, lowerBound: holes, holesAfter: holes });
-      // With a request left out the placed meetings may differ between members: the bound is not this one's.
-      const alone = await repair(pb, st, new Rng(2), { timeMs: 3_000, stop });
+      // With a request left out the placed meetings may differ between members: the engine then passes the
+      // first cell only, and the bound is not this one's.
+      const firstCell = new Int32Array(stop.buffer, 0, 1);
+      const alone = await repair(pb, st, new Rng(2), { timeMs: 3_000, stop: firstCell });
       expect(alone.steps).toBeGreaterThan(0);
       expect(alone.proven).toBe(false);
     },
     30_000,
   );
+
+  it('takes a bound from the other members only when it places every request', async () => {
+    // 70 meetings, 84 places: everything placed. The bound says the quick run's holes cannot be beaten.
+    const full = randomDay(4, { people: 24, meetings: 70, slots: 12, tables: 7 });
+    const quick = schedule(full);
+    expect(quick.stats.placed).toBe(70);
+    const stop = new Int32Array(new SharedArrayBuffer(8));
+    Atomics.store(stop, 1, quick.stats.holes);
+    const ended = await scheduleThorough(full, { stop, refine: { timeMs: 20_000 } });
+    expect(ended.refined).toMatchObject({ restarts: 0, steps: 0, proven: true });
+    expect(ended.stats.holesLowerBound).toBe(quick.stats.holes);
+    // 90 meetings, 72 places: some are left out, so the same claim is not about this run's meetings.
+    const over = randomDay(9, { people: 30, meetings: 90, slots: 12, tables: 6 });
+    const partial = schedule(over);
+    expect(partial.stats.placed).toBeLessThan(90);
+    Atomics.store(stop, 1, partial.stats.holes);
+    const kept = await scheduleThorough(over, { stop, refine: { timeMs: 3_000 } });
+    expect(kept.refined.restarts).toBeGreaterThan(0);
+    expect(kept.stats.holesLowerBound).toBeLessThan(partial.stats.holes);
+    expect(validate(over, kept).ok).toBe(true);
+  }, 30_000);
 
   it('ends at once when its stop flag is raised before it starts, with a valid schedule', async () => {
     const input = randomDay(4, { people: 24, meetings: 70, slots: 12, tables: 7 });

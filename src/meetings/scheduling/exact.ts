@@ -25,11 +25,9 @@ export interface RefineOptions {
   stepMs?: number;
   // After each step, for progress reports.
   onStep?: (holes: number, elapsedMs: number) => void;
-  // Ends the search early once raised (ScheduleOptions.stop).
+  // Ends the search early once raised (ScheduleOptions.stop). Its second cell, when there is one, is the bound
+  // the portfolio's members share: one proved here goes there, and the search ends once it reaches one.
   stop?: Int32Array;
-  // Every request is placed: a lower bound proved here is shared through `stop`, and one shared by another
-  // member ends the search once reached.
-  complete?: boolean;
 }
 
 export interface RefineStats {
@@ -78,7 +76,7 @@ export async function refine(
     // time shrinks.
     let size = options.neighbourhood ?? DEFAULT_NEIGHBOURHOOD;
     const stepMs = options.stepMs ?? DEFAULT_STEP_MS;
-    while (st.holes > floor(options) && !stopped(options.stop)) {
+    while (st.holes > sharedBound(options.stop) && !stopped(options.stop)) {
       const left = options.timeMs - (Date.now() - start);
       // Z3 heeds neither its timeout nor an interrupt while it prepares a large question (seen running 7 s
       // past a 2 s limit on forum-14): a step too short to answer anything is not started.
@@ -130,11 +128,6 @@ export async function refine(
   return settle(stats, st, options, start);
 }
 
-// Holes known to be unavoidable: 0, or what another member proved when every request is placed.
-export function floor(options: RefineOptions): number {
-  return options.complete ? sharedBound(options.stop) : 0;
-}
-
 // The refinement's closing figures: a schedule at a proved bound is optimal too.
 export function settle(
   stats: RefineStats,
@@ -142,8 +135,8 @@ export function settle(
   options: RefineOptions,
   start: number,
 ): RefineStats {
-  stats.lowerBound = Math.max(stats.lowerBound, floor(options));
-  if (options.complete) shareBound(options.stop, stats.lowerBound);
+  stats.lowerBound = Math.max(stats.lowerBound, sharedBound(options.stop));
+  shareBound(options.stop, stats.lowerBound);
   if (st.holes <= stats.lowerBound) stats.proven = true;
   stats.holesAfter = st.holes;
   stats.timeMs = Date.now() - start;

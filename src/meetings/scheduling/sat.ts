@@ -1,10 +1,9 @@
-import { shareBound, stopped } from './control.js';
+import { shareBound, sharedBound, stopped } from './control.js';
 import type { Problem } from './problem.js';
 import type { Rng } from './rng.js';
 import type { State } from './state.js';
 import {
   applyIfFewerHoles,
-  floor,
   neighbourhood,
   refinement,
   settle,
@@ -70,7 +69,7 @@ export async function refineSat(
     let coreMs = 0;
     let repairMs = 0;
     while (
-      st.holes > Math.max(stats.lowerBound, floor(options)) &&
+      st.holes > Math.max(stats.lowerBound, sharedBound(options.stop)) &&
       Date.now() < deadline - 50 &&
       !stopped(options.stop)
     ) {
@@ -79,7 +78,7 @@ export async function refineSat(
         const answer = cores.next();
         coreMs += Date.now() - stepStart;
         stats.lowerBound = Math.max(stats.lowerBound, cores.lb);
-        if (options.complete) shareBound(options.stop, cores.lb);
+        shareBound(options.stop, cores.lb);
         if (answer === 'optimal') {
           // Every assumption held: a schedule with exactly the proved number of holes.
           readSlots(movable);
