@@ -46,6 +46,27 @@ describe('exact refinement with CaDiCaL', () => {
     30_000,
   );
 
+  it('counts the holes of people whose meetings are all fixed in what it proves', async () => {
+    // Person 12 meets 13 and 14 at fixed slots 1 and 4: a hole no step can close, outside the exact model.
+    const base = randomInput(2, { people: 12, meetings: 30, days: 1, slots: 8, tables: 4 });
+    const input: ScheduleInput = {
+      ...base,
+      participants: Array.from({ length: 15 }, () => ({})),
+      meetings: [{ a: 12, b: 13, fixedSlot: 1 }, { a: 12, b: 14, fixedSlot: 4 }, ...base.meetings],
+    };
+    const { pb, st } = firstFit(input);
+    expect([st.slotOf[0], st.slotOf[1]]).toEqual([1, 4]);
+    const stats = await refineSat(pb, st, new Rng(1), { timeMs: 20_000 });
+    expect(stats.proven).toBe(true);
+    expect(st.holes).toBeGreaterThan(1);
+    expect(stats.lowerBound).toBe(st.holes);
+    expect(stats.timeMs).toBeLessThan(20_000);
+    const check = validate(input, resultOf(st));
+    expect(check.violations).toEqual([]);
+    expect(check.holes).toBe(st.holes);
+    expect(check.holesPerParticipant[12]).toBe(1);
+  }, 30_000);
+
   it('keeps fixed and existing meetings, windows, absences and tables per slot, over two days', async () => {
     const base = randomInput(11, { people: 24, meetings: 70, days: 2, slots: 8, tables: 5 });
     // Person 0 has the existing meeting at slot 2, a fixed one at slot 6 and is away at slot 4: a hole stays

@@ -52,6 +52,7 @@ export async function refineSat(
   const solver = await Cadical.create({ quiet: true });
   try {
     const cnf = encode(pb, st, movable, solver);
+    stats.lowerBound = Math.max(stats.lowerBound, cnf.constant);
     const deadline = start + options.timeMs;
     solver.setTerminate(() => Date.now() > deadline || stopped(options.stop));
     const cores = new CoreSearch(solver, cnf);
@@ -77,8 +78,8 @@ export async function refineSat(
       if (!cores.exhausted && coreMs * cores.patience <= repairMs) {
         const answer = cores.next();
         coreMs += Date.now() - stepStart;
-        stats.lowerBound = Math.max(stats.lowerBound, cores.lb);
-        shareBound(options.stop, cores.lb);
+        stats.lowerBound = Math.max(stats.lowerBound, cnf.constant + cores.lb);
+        shareBound(options.stop, stats.lowerBound);
         if (answer === 'optimal') {
           // Every assumption held: a schedule with exactly the proved number of holes.
           readSlots(movable);
@@ -93,8 +94,8 @@ export async function refineSat(
       const whole = free.length === movable.length;
       const isFree = new Uint8Array(pb.M);
       for (const m of free) isFree[m] = 1;
-      // At most holes - 1 breaks (the totalizer's output at index holes - 1 is false).
-      const assumptions = [-cnf.atLeast[st.holes - 1]];
+      // At most holes - 1 in all (the totalizer's output at index holes - constant - 1 is false).
+      const assumptions = [-cnf.atLeast[st.holes - cnf.constant - 1]];
       for (const m of movable) if (!isFree[m]) assumptions.push(cnf.lit(m, st.slotOf[m]));
       for (const m of movable)
         for (const [s, v] of cnf.x[m]) solver.phase(st.slotOf[m] === s ? v : -v);
@@ -221,7 +222,9 @@ interface Cnf {
   x: Map<number, number>[];
   lit: (m: number, s: number) => number;
   breaks: number[];
-  // atLeast[k] is true when at least k + 1 breaks are (up to the current holes + 1).
+  // Holes outside the breaks: those of people with no movable meeting, which no step changes.
+  constant: number;
+  // atLeast[k] is true when at least k + 1 breaks are (up to the current holes - constant + 1).
   atLeast: number[];
 }
 
@@ -321,8 +324,13 @@ function encode(pb: Problem, st: State, movable: number[], solver: Solver): Cnf 
     movableOf[b[m]]++;
   }
   const breaks: number[] = [];
+  // Holes of people with no movable meeting: they never change, and have no break variables.
+  let constant = 0;
   for (let p = 0; p < P; p++) {
-    if (movableOf[p] === 0) continue;
+    if (movableOf[p] === 0) {
+      constant += st.holesP[p];
+      continue;
+    }
     const busy = new Int32Array(S);
     const all: number[] = [];
     for (let s = 0; s < S; s++) {
@@ -392,8 +400,8 @@ function encode(pb: Problem, st: State, movable: number[], solver: Solver): Cnf 
       }
     return out;
   };
-  // The breaks counted, outputs capped at the current holes + 1.
-  const limit = st.holes + 1;
+  // The breaks counted, outputs capped at the current holes (those of the breaks) + 1.
+  const limit = st.holes - constant + 1;
   const atLeast = breaks.length > 0 ? totalizer(breaks, limit) : [];
   while (atLeast.length < limit) atLeast.push(FALSE);
   const solve = (assumptions: number[], conflicts: number) => {
@@ -402,5 +410,5 @@ function encode(pb: Problem, st: State, movable: number[], solver: Solver): Cnf 
       answer = solver.solve({ assumptions, conflicts });
     return answer;
   };
-  return { x, lit: (m, s) => x[m].get(s) ?? FALSE, solve, totalizer, breaks, atLeast };
+  return { x, lit: (m, s) => x[m].get(s) ?? FALSE, solve, totalizer, breaks, constant, atLeast };
 }
