@@ -124,7 +124,21 @@ seeds 1-3 on the crafb pair, leaves 40 holes in all with the core search and 40 
 the seven trailing originals stay at 27 to 28 holes over five runs (25 to 27 before), and the lower bounds
 proved on them go from 9 to 15 holes (the table's
 "proved" column), so the organizer sees how close the schedule is, and forum-14 reaching 2 ends as proven
-optimal.
+optimal. On 2026-11-29 the CaDiCaL member learned to count the holes of people whose meetings are all fixed:
+they have no break variables, so before, "at most one hole fewer" held for the current schedule and every
+repair step on a fixed variant was wasted, and its proved bounds left those holes out (CaDiCaL member alone,
+10 s, eight fixed020 variants: 182 holes before, 179 after, proved bounds up to 4 holes higher; in the
+portfolio the difference is within the clock's noise, twelve fixed variants at 262 holes before and 265 after
+with 10 s). That benchmark run was on a slower machine than the one before: the same code took 11.9 to 13.1 s
+for the quick runs of the originals instead of 9.6 s, so every refinement, bounded by the clock, got less done
+(variants with 10 s: 533 holes, against 523 in the run before). Measured and dropped the same day: the
+exact search inside the default run, on a deterministic budget of conflicts (counted by learned clauses). CaDiCaL in WebAssembly manages 1,400 to 12,000 conflicts a second here, and building the
+CNF takes 30 to 110 ms. Run after half the annealing on the variants with fixed meetings, with 6,000
+conflicts and neither lucky phases nor inprocessing (which made short calls 2-3 times slower), it left 974
+holes where the annealing alone leaves 1,001. But the gain came from variants with no published optimum: on
+those with one, 535 against 530, with runs of up to 2.2 s. With 3,000 conflicts on every instance, 1,141
+holes against 1,168, and 39 of the 86 runs took over a second (up to 1.9 s). The default run stays the
+annealing alone.
 The budget is deterministic: work counted in meetings touched by moves (20,000 per movable meeting, at most
 12 M), so a given input and seed always give the same schedule whatever the machine load; the wall-clock
 limit is only a safety cap and the tables say when it was hit. The search stops early when holes reach a lower
