@@ -47,8 +47,15 @@ export async function runSchedule(
   options: RunOptions,
   onProgress?: (progress: RunProgress) => void,
 ): Promise<RunResult> {
-  const results = await runPortfolio(input, options, onProgress);
-  const best = bestOf(results);
+  return mergePortfolio(await runPortfolio(input, options, onProgress));
+}
+
+/**
+ * The kept result of a portfolio: the best member's schedule (bestOf), with what the others proved about it
+ * when that holds for it too, and as holes before refining the best any member's quick phase reached.
+ */
+export function mergePortfolio(results: RunResult[]): RunResult {
+  const best = { ...bestOf(results) };
   // With every request placed in every member, they all schedule the same meetings: what one proved about
   // holes holds for the kept schedule too.
   if (results.every(placesEverything)) {

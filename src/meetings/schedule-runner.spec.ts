@@ -1,0 +1,91 @@
+import { mergePortfolio, type RunResult } from './schedule-runner.js';
+import type { ThoroughStats } from './scheduling/engine.js';
+
+describe('mergePortfolio, the kept result of the members', () => {
+  it('keeps the most placed weight, then the fewest holes, then the fewest holes on one person', () => {
+    expect(
+      mergePortfolio([member({ placedWeight: 9, holes: 1 }), member({ holes: 5 })]).stats,
+    ).toMatchObject({ placedWeight: 10, holes: 5 });
+    expect(mergePortfolio([member({ holes: 4 }), member({ holes: 3 })]).stats.holes).toBe(3);
+    const fairer = mergePortfolio([
+      member({ holes: 3, maxHolesPerParticipant: 2 }),
+      member({ holes: 3, maxHolesPerParticipant: 1, iterations: 7 }),
+    ]);
+    expect(fairer.stats.iterations).toBe(7);
+    // A tie goes to the first member (the lower seed).
+    expect(
+      mergePortfolio([member({ iterations: 1 }), member({ iterations: 2 })]).stats.iterations,
+    ).toBe(1);
+  });
+
+  it('reports a bound another member proved when every member placed every request', () => {
+    // The first keeps 4 holes; the second, with 5, proved that no schedule has fewer than 4.
+    const kept = mergePortfolio([
+      member({ holes: 4, holesLowerBound: 1 }, { holesBefore: 7, lowerBound: 1 }),
+      member({ holes: 5, holesLowerBound: 4 }, { holesBefore: 6, lowerBound: 4 }),
+    ]);
+    expect(kept.stats).toMatchObject({ holes: 4, holesLowerBound: 4 });
+    expect(kept.refined).toMatchObject({ lowerBound: 4, proven: true, holesBefore: 6 });
+  });
+
+  it('keeps its own bound when a member left a request out (they scheduled other meetings)', () => {
+    const kept = mergePortfolio([
+      member({ holes: 4, holesLowerBound: 1 }, { holesBefore: 7, lowerBound: 1 }),
+      member({ placedWeight: 9, holes: 2, holesLowerBound: 4 }, { holesBefore: 3, lowerBound: 2 }),
+    ]);
+    expect(kept.stats).toMatchObject({ holes: 4, holesLowerBound: 1 });
+    expect(kept.refined).toMatchObject({ lowerBound: 1, proven: false });
+    // Holes before refining: the best quick phase of either member, as a quick run would have kept.
+    expect(kept.refined?.holesBefore).toBe(3);
+  });
+
+  it('leaves the members’ own results untouched', () => {
+    const members = [
+      member({ holes: 4, holesLowerBound: 1 }, { lowerBound: 1 }),
+      member({ holes: 5, holesLowerBound: 4 }, { lowerBound: 4 }),
+    ];
+    mergePortfolio(members);
+    expect(members[0].stats.holesLowerBound).toBe(1);
+    expect(members[0].refined?.proven).toBe(false);
+  });
+});
+
+// A member's result with every request placed (10 of weight 10) unless told otherwise; with `refined` when
+// given, as a thorough run reports it.
+function member(stats: Partial<RunResult['stats']>, refined?: Partial<ThoroughStats>): RunResult {
+  return {
+    assignments: [],
+    existing: [],
+    unplaced: [],
+    unplacedExisting: [],
+    stats: {
+      meetings: 10,
+      placed: 10,
+      placedWeight: 10,
+      totalWeight: 10,
+      upperBound: 10,
+      holes: 0,
+      maxHolesPerParticipant: 1,
+      maxUnplacedPerParticipant: 0,
+      holesLowerBound: 0,
+      iterations: 0,
+      capHit: false,
+      timeMs: 1,
+      ...stats,
+    },
+    ...(refined && {
+      refined: {
+        holesBefore: stats.holes ?? 0,
+        holesAfter: stats.holes ?? 0,
+        steps: 1,
+        improvements: 0,
+        proven: false,
+        lowerBound: 0,
+        timeMs: 1,
+        restarts: 0,
+        solver: 'cadical',
+        ...refined,
+      },
+    }),
+  };
+}
