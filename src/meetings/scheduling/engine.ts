@@ -66,7 +66,7 @@ export async function scheduleThorough(
   // schedules the same meetings and shares what it proves through the flag's second cell (control.ts);
   // otherwise this member sees the first cell only, so it neither reads nor writes a bound.
   const stop =
-    options.stop && placedWeight(run) < requestedWeight(run.pb)
+    options.stop && !placesEverything(run)
       ? new Int32Array(options.stop.buffer, options.stop.byteOffset, 1)
       : options.stop;
   const floor = () => Math.max(run.lb, sharedBound(stop));
@@ -127,10 +127,9 @@ function better(x: Run, y: Run): boolean {
   return x.st.sumSq < y.st.sumSq;
 }
 
-function requestedWeight(pb: Problem): number {
-  let w = 0;
-  for (let m = 0; m < pb.R; m++) w += pb.weight[m];
-  return w;
+function placesEverything({ pb, st }: Run): boolean {
+  for (let m = 0; m < pb.R; m++) if (st.slotOf[m] < 0) return false;
+  return true;
 }
 
 function placedWeight({ pb, st }: Run): number {

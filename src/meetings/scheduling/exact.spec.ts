@@ -8,11 +8,17 @@ import { firstFit } from '../../../test/support/scheduling.js';
 import { validate } from './validate.js';
 import type { MeetingRequest, ScheduleInput } from './types.js';
 
+// Every test runs with both exact repairs.
+const REPAIRS = [
+  ['Z3', refine],
+  ['CaDiCaL', refineSat],
+] as const;
+
+// First fit on a random day of 90 requests for 72 places: dozens of holes, some requests left out.
+const poorDay = () => firstFit(randomDay(9, { people: 30, meetings: 90, slots: 12, tables: 6 }));
+
 describe('exact refinement', () => {
-  it.each([
-    ['Z3', refine],
-    ['CaDiCaL', refineSat],
-  ])(
+  it.each(REPAIRS)(
     'with %s, closes the holes a poor schedule left, keeping every meeting and every rule',
     async (_, repair) => {
       // One day of six slots, one table each; Ana meets Ben, Chloé and Dan.
@@ -92,15 +98,11 @@ describe('exact refinement', () => {
     expect(check).toMatchObject({ ok: true, placed: 70, holes: result.stats.holes });
   }, 30_000);
 
-  it.each([
-    ['Z3', refine],
-    ['CaDiCaL', refineSat],
-  ])(
+  it.each(REPAIRS)(
     'with %s, stops soon after its stop flag is raised, the schedule intact',
     async (_, repair) => {
-      // First fit on a random day leaves dozens of holes: the search would use all of its 20 s.
-      const input = randomDay(9, { people: 30, meetings: 90, slots: 12, tables: 6 });
-      const { pb, st } = firstFit(input);
+      // The search would use all of its 20 s.
+      const { pb, st } = poorDay();
       const placed = st.placed;
       const stop = new Int32Array(new SharedArrayBuffer(4));
       const raise = setTimeout(() => Atomics.store(stop, 0, 1), 1_000);
@@ -114,14 +116,10 @@ describe('exact refinement', () => {
     30_000,
   );
 
-  it.each([
-    ['Z3', refine],
-    ['CaDiCaL', refineSat],
-  ])(
+  it.each(REPAIRS)(
     'with %s, ends once it reaches a bound another member proved, and only when the flag carries one',
     async (_, repair) => {
-      const input = randomDay(9, { people: 30, meetings: 90, slots: 12, tables: 6 });
-      const { pb, st } = firstFit(input);
+      const { pb, st } = poorDay();
       const holes = st.holes;
       // Another member proved that this many holes are unavoidable: nothing to gain.
       const stop = new Int32Array(new SharedArrayBuffer(8));
