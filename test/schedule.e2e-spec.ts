@@ -600,6 +600,9 @@ describe('batch scheduler with an exact refinement', () => {
     expect(dry.refined!.holesBefore).toBe(plain.holes);
     expect(dry.refined!.holesAfter).toBeLessThanOrEqual(dry.refined!.holesBefore);
     expect(dry.holes).toBe(dry.refined!.holesAfter);
+    // When the schedule kept was found, within the run.
+    expect(dry.refined!.reachedMs).toBeGreaterThanOrEqual(0);
+    expect(dry.refined!.reachedMs).toBeLessThanOrEqual(dry.refined!.timeMs);
     expect(dry.holes).toBeGreaterThanOrEqual(dry.holesLowerBound);
     expect(dry.placed).toBe(plain.placed);
 

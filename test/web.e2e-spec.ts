@@ -437,6 +437,13 @@ describe('web app in a real browser', () => {
       await expect(page.locator('[data-figure="holes-before-refine"]').textContent()).resolves.toBe(
         '0',
       );
+      // Found by the quick run already, in French figures: "0,1 s sur 0,2 s".
+      const reached = await page.locator('[data-figure="refine-reached"]').textContent();
+      expect(reached).toMatch(/^\d+,\d s sur \d+,\d s$/);
+      const [found, total] = reached!
+        .split(' sur ')
+        .map((x) => Number(x.slice(0, -2).replace(',', '.')));
+      expect(found).toBeLessThanOrEqual(total);
       await expect(page.locator('[data-figure="max-holes"]').textContent()).resolves.toBe('0');
       // No hole, and none can do better: said as such, not as a bound.
       await expect(page.locator('[data-figure="holes"]').textContent()).resolves.toBe(

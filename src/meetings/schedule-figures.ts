@@ -7,6 +7,9 @@ export interface RefinementFigures {
   holesAfter: number;
   // Longer annealing runs made before the exact search.
   restarts: number;
+  // When the kept schedule's count of holes was first reached, in ms from the start: well before timeMs
+  // means that more time would hardly have helped.
+  reachedMs: number;
   timeMs: number;
 }
 

@@ -82,6 +82,7 @@ function member(stats: Partial<RunResult['stats']>, refined?: Partial<ThoroughSt
         proven: false,
         lowerBound: 0,
         timeMs: 1,
+        reachedMs: 1,
         restarts: 0,
         solver: 'cadical',
         ...refined,

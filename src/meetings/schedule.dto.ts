@@ -48,6 +48,11 @@ export class RefinementDto implements RefinementFigures {
   @ApiProperty() holesAfter: number;
   @ApiProperty({ description: 'Longer annealing runs made before the exact search' })
   restarts: number;
+  @ApiProperty({
+    description:
+      'When the schedule kept was found, in ms from the start: well before timeMs means more time would hardly help',
+  })
+  reachedMs: number;
   @ApiProperty() timeMs: number;
 }
 

@@ -195,6 +195,7 @@ export class ScheduleService {
             holesBefore: result.refined.holesBefore,
             holesAfter: result.refined.holesAfter,
             restarts: result.refined.restarts,
+            reachedMs: result.refined.reachedMs,
             timeMs: result.refined.timeMs,
           }
         : null,

@@ -64,3 +64,11 @@ export function formatSlot(slot: { startsAt: string; endsAt: string }, timeZone?
     end: formatTime(slot.endsAt, timeZone),
   });
 }
+
+/** A duration in milliseconds as seconds with one decimal, written the language's way (2,5 or 2.5). */
+export function formatSeconds(ms: number): string {
+  return new Intl.NumberFormat(i18next.language, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(ms / 1000);
+}

@@ -47,9 +47,17 @@ export async function scheduleThorough(
   // Every later report goes through the first run's control, whose listener is the caller's; the result's
   // stats (work, time) are that control's too, so its time covers the whole run.
   const { ctl } = run;
-  const report = (holes: number) =>
-    ctl.report(share(Date.now() - started), { phase: 'refine', placed: run.st.placed, holes });
   const holesBefore = run.st.holes;
+  // When the kept schedule's count of holes was first reached (the quick run's end for its own count).
+  let reached = holesBefore;
+  let reachedMs = Date.now() - started;
+  const report = (holes: number) => {
+    if (holes < reached) {
+      reached = holes;
+      reachedMs = Date.now() - started;
+    }
+    ctl.report(share(Date.now() - started), { phase: 'refine', placed: run.st.placed, holes });
+  };
   // Restarts: the same annealing with other seeds and a longer cooling, while the restart share of the time
   // lasts; the best schedule goes on to the exact refinement.
   const seed = options.seed ?? 1;
@@ -81,7 +89,12 @@ export async function scheduleThorough(
       maxIterations: work,
       timeLimitMs: Math.max(1, restartUntil - Date.now()),
       stop: options.stop,
-      onProgress: (_, stats) => report(Math.min(run.st.holes, stats.holes)),
+      // Only the annealing reports a whole schedule's holes (construction and repair count partial ones), and
+      // a restart placing fewer meetings is not kept.
+      onProgress: (_, stats) => {
+        if (stats.phase === 'improve' && stats.placed >= run.st.placed)
+          report(Math.min(run.st.holes, stats.holes));
+      },
     });
     restarts++;
     if (better(other, run)) run = other;
@@ -106,6 +119,7 @@ export async function scheduleThorough(
       solver,
       lowerBound,
       proven: refined.proven || st.holes <= lowerBound,
+      reachedMs: st.holes < reached ? Date.now() - started : reachedMs,
       timeMs: Date.now() - started,
     },
   };
@@ -146,6 +160,8 @@ export interface ThoroughStats extends RefineStats {
   restarts: number;
   // The solver of the exact refinement.
   solver: ExactSolver;
+  // When the result's count of holes was first reached, in ms from the start (progress reports' resolution).
+  reachedMs: number;
 }
 
 interface Run {

@@ -82,12 +82,21 @@ describe('exact refinement', () => {
     const input = randomDay(3, { people: 24, meetings: 70, slots: 12, tables: 7 });
     const quick = schedule(input, { maxIterations: 20_000 });
     const seen: [string, number][] = [];
+    const holesShown: number[] = [];
     const result = await scheduleThorough(input, {
       maxIterations: 20_000,
-      onProgress: (fraction, stats) => seen.push([stats.phase, fraction]),
+      onProgress: (fraction, stats) => {
+        seen.push([stats.phase, fraction]);
+        if (stats.phase !== 'construct' && stats.phase !== 'repair') holesShown.push(stats.holes);
+      },
       refine: { timeMs: 4_000 },
     });
     expect(result.refined.holesBefore).toBe(quick.stats.holes);
+    // The holes shown along the way are those of whole schedules: never fewer than the run ends with.
+    expect(Math.min(...holesShown)).toBe(result.stats.holes);
+    // The restarts found the kept schedule after the quick run, and the result says when.
+    expect(result.refined.reachedMs).toBeGreaterThan(0);
+    expect(result.refined.reachedMs).toBeLessThanOrEqual(result.refined.timeMs);
     // Still one progress bar, forward only, ending with the result.
     const fractions = seen.map(([, f]) => f);
     expect(fractions).toEqual([...fractions].sort((x, y) => x - y));

@@ -254,6 +254,8 @@ const en: Messages = {
     refineSeconds_one: '{{count}} second more',
     refineSeconds_other: '{{count}} seconds more',
     holesBeforeRefine: 'Holes before refining',
+    reached: 'Best schedule found after',
+    reachedValue: '{{reached}} s of {{total}} s',
     kept: 'Meetings already fixed, kept',
     unplacedTitle: 'Requests not placed',
     pair: '{{from}} → {{to}}',

@@ -255,6 +255,8 @@ const fr = {
     refineSeconds_one: '{{count}} seconde de plus',
     refineSeconds_other: '{{count}} secondes de plus',
     holesBeforeRefine: 'Trous avant l’affinage',
+    reached: 'Meilleur planning trouvé après',
+    reachedValue: '{{reached}} s sur {{total}} s',
     unplacedTitle: 'Demandes non placées',
     pair: '{{from}} → {{to}}',
     reasons: {

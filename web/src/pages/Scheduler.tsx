@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ScheduleFigures } from '../../../src/meetings/schedule-figures';
 import { api, type Edition, type Person } from '../api';
 import { ErrorText, SelectField } from '../components';
-import { t } from '../i18n';
+import { formatSeconds, t } from '../i18n';
 import { useLive } from '../live';
 import { useStore } from '../store';
 
@@ -153,6 +153,13 @@ function Result({ proposal: p }: { proposal: Proposal }) {
           <>
             <dt>{t('scheduler.holesBeforeRefine')}</dt>
             <dd data-figure="holes-before-refine">{p.refined.holesBefore}</dd>
+            <dt>{t('scheduler.reached')}</dt>
+            <dd data-figure="refine-reached">
+              {t('scheduler.reachedValue', {
+                reached: formatSeconds(p.refined.reachedMs),
+                total: formatSeconds(p.refined.timeMs),
+              })}
+            </dd>
           </>
         )}
         <dt>{t('scheduler.kept')}</dt>
