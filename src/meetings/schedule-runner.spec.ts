@@ -1,4 +1,4 @@
-import { mergePortfolio, type RunResult } from './schedule-runner.js';
+import { mergePortfolio, settleBy, type RunResult } from './schedule-runner.js';
 import type { ThoroughStats } from './scheduling/engine.js';
 
 describe('mergePortfolio, the kept result of the members', () => {
@@ -47,6 +47,43 @@ describe('mergePortfolio, the kept result of the members', () => {
     mergePortfolio(members);
     expect(members[0].stats.holesLowerBound).toBe(1);
     expect(members[0].refined?.proven).toBe(false);
+  });
+});
+
+describe('settleBy, the members a refinement waits for', () => {
+  // A member done after `ms` (never when undefined), and whether it was stopped.
+  const later = (ms: number | undefined, value: string) => {
+    const member = {
+      stopped: false,
+      result:
+        ms === undefined
+          ? new Promise<string>(() => undefined)
+          : new Promise<string>((resolve) => setTimeout(() => resolve(value), ms)),
+      stop() {
+        member.stopped = true;
+      },
+    };
+    return member;
+  };
+
+  it('waits for every member done before the deadline, in member order', async () => {
+    const members = [later(60, 'slow'), later(10, 'fast')];
+    await expect(settleBy(members, Date.now() + 5_000)).resolves.toEqual(['slow', 'fast']);
+    expect(members.map((m) => m.stopped)).toEqual([false, false]);
+  });
+
+  it('leaves out and stops a member still running at the deadline once another is done', async () => {
+    const members = [later(undefined, 'stuck'), later(10, 'done')];
+    const t0 = Date.now();
+    await expect(settleBy(members, t0 + 100)).resolves.toEqual(['done']);
+    expect(Date.now() - t0).toBeLessThan(1_000);
+    expect(members.map((m) => m.stopped)).toEqual([true, false]);
+  });
+
+  it('takes the first member to finish when none is done by the deadline', async () => {
+    const members = [later(undefined, 'stuck'), later(150, 'late')];
+    await expect(settleBy(members, Date.now() + 20)).resolves.toEqual(['late']);
+    expect(members.map((m) => m.stopped)).toEqual([true, false]);
   });
 });
 

@@ -36,6 +36,10 @@ export const PORTFOLIO_SEED_STEP = 1_000_000;
 // Member i repairs with SOLVERS[i] in a thorough run: on the public instances CaDiCaL closes more holes than Z3
 // on the two crafb instances, and Z3 more on forum-13crafc and ticf-13crafc (docs/scheduling.md).
 export const SOLVERS: readonly ExactSolver[] = ['z3', 'cadical'];
+// A refinement member still running this long after the time given, once another member is done, is left out
+// and stopped: Z3 heeds neither its timeout nor an interrupt while it prepares a large question, and was seen
+// making an organizer wait 13 s more than the 30 s asked for (forum-14, two members on a slow machine).
+export const OVERRUN_GRACE_MS = 2_000;
 
 /**
  * Runs the engine in PORTFOLIO worker threads at once, on seeds seed, seed + PORTFOLIO_SEED_STEP, ..., and
@@ -77,7 +81,8 @@ export function mergePortfolio(results: RunResult[]): RunResult {
   return best;
 }
 
-// Every member's result, in seed order (the first is what `schedule` alone gives for options.seed).
+// Every member's result, in seed order (the first is what `schedule` alone gives for options.seed); in a
+// refinement, those done by its end plus OVERRUN_GRACE_MS (settleBy).
 export async function runPortfolio(
   input: ScheduleInput,
   options: RunOptions,
@@ -99,25 +104,60 @@ export async function runPortfolio(
   // the holes proven the fewest possible. The others then stop with what they have (a quick run is never
   // stopped, so that it stays deterministic). Its second cell carries the holes proved unavoidable.
   const stop = options.refineMs > 0 ? new Int32Array(new SharedArrayBuffer(8)) : undefined;
-  return Promise.all(
-    latest.map(async (_, i) => {
-      const result = await runInWorker(
-        input,
-        {
-          ...options,
-          seed: options.seed + i * PORTFOLIO_SEED_STEP,
-          solver: SOLVERS[i % SOLVERS.length],
-          stop,
-        },
-        (p) => {
-          latest[i] = p;
-          report();
-        },
-      );
-      if (stop && result.refined?.proven && placesEverything(result)) Atomics.store(stop, 0, 1);
-      return result;
-    }),
-  );
+  const deadline = Date.now() + options.refineMs + OVERRUN_GRACE_MS;
+  const members = latest.map((_, i) => {
+    const run = runInWorker(
+      input,
+      {
+        ...options,
+        seed: options.seed + i * PORTFOLIO_SEED_STEP,
+        solver: SOLVERS[i % SOLVERS.length],
+        stop,
+      },
+      (p) => {
+        latest[i] = p;
+        report();
+      },
+    );
+    const result = run.result.then((r) => {
+      if (stop && r.refined?.proven && placesEverything(r)) Atomics.store(stop, 0, 1);
+      return r;
+    });
+    return { result, stop: run.stop };
+  });
+  // A quick run waits for every member: its result depends only on the input and the seed.
+  if (!stop) return Promise.all(members.map((m) => m.result));
+  return settleBy(members, deadline);
+}
+
+/**
+ * The results of the members done by the deadline, in member order; when none is done by then, of the first to
+ * finish. The others are stopped. A member's failure fails the whole.
+ */
+export async function settleBy<T>(
+  members: { result: Promise<T>; stop: () => void }[],
+  deadline: number,
+): Promise<T[]> {
+  const done = new Map<number, T>();
+  await new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (done.size === members.length || (done.size > 0 && Date.now() >= deadline)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    const timer = setTimeout(check, Math.max(0, deadline - Date.now()));
+    members.forEach((m, i) => {
+      m.result.then((r) => {
+        done.set(i, r);
+        check();
+      }, reject);
+    });
+  });
+  members.forEach((m, i) => {
+    if (!done.has(i)) m.stop();
+  });
+  return [...done].sort(([i], [j]) => i - j).map(([, r]) => r);
 }
 
 function placesEverything(result: RunResult): boolean {
@@ -135,18 +175,18 @@ function better(x: RunResult, y: RunResult): boolean {
   return x.stats.maxHolesPerParticipant < y.stats.maxHolesPerParticipant;
 }
 
-// One engine run in a worker thread, the result the same as in-process.
+// One engine run in a worker thread, the result the same as in-process; stop() ends the thread.
 function runInWorker(
   input: ScheduleInput,
   options: RunOptions,
   onProgress: (progress: RunProgress) => void,
-): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./schedule.worker.js', import.meta.url), {
-      workerData: { input, options },
-    });
-    // A run in progress must not keep a stopping server alive.
-    worker.unref();
+): { result: Promise<RunResult>; stop: () => void } {
+  const worker = new Worker(new URL('./schedule.worker.js', import.meta.url), {
+    workerData: { input, options },
+  });
+  // A run in progress must not keep a stopping server alive.
+  worker.unref();
+  const result = new Promise<RunResult>((resolve, reject) => {
     let done = false;
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') return onProgress(message);
@@ -158,4 +198,5 @@ function runInWorker(
       if (!done) reject(new Error(`The scheduling worker stopped with code ${code}`));
     });
   });
+  return { result, stop: () => void worker.terminate() };
 }
