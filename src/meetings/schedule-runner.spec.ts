@@ -1,4 +1,4 @@
-import { mergePortfolio, settleBy, type RunResult } from './schedule-runner.js';
+import { mergePortfolio, OVERRUN_GRACE_MS, settleBy, type RunResult } from './schedule-runner.js';
 import type { ThoroughStats } from './scheduling/engine.js';
 
 describe('mergePortfolio, the kept result of the members', () => {
@@ -66,23 +66,36 @@ describe('settleBy, the members a refinement waits for', () => {
     return member;
   };
 
-  it('waits for every member done before the deadline, in member order', async () => {
+  // The time asked for, ending `ms` from now once the grace is counted.
+  const endIn = (ms: number) => Date.now() + ms - OVERRUN_GRACE_MS;
+
+  it('waits for every member done in time, in member order', async () => {
     const members = [later(60, 'slow'), later(10, 'fast')];
-    await expect(settleBy(members, Date.now() + 5_000)).resolves.toEqual(['slow', 'fast']);
+    await expect(settleBy(members, endIn(5_000))).resolves.toEqual(['slow', 'fast']);
     expect(members.map((m) => m.stopped)).toEqual([false, false]);
   });
 
-  it('leaves out and stops a member still running at the deadline once another is done', async () => {
+  it('leaves out and stops a member still running after the grace once another is done', async () => {
     const members = [later(undefined, 'stuck'), later(10, 'done')];
     const t0 = Date.now();
-    await expect(settleBy(members, t0 + 100)).resolves.toEqual(['done']);
+    await expect(settleBy(members, endIn(100))).resolves.toEqual(['done']);
     expect(Date.now() - t0).toBeLessThan(1_000);
     expect(members.map((m) => m.stopped)).toEqual([true, false]);
   });
 
-  it('takes the first member to finish when none is done by the deadline', async () => {
+  it('takes the first member to finish when none is done in time', async () => {
     const members = [later(undefined, 'stuck'), later(150, 'late')];
-    await expect(settleBy(members, Date.now() + 20)).resolves.toEqual(['late']);
+    await expect(settleBy(members, endIn(20))).resolves.toEqual(['late']);
+    expect(members.map((m) => m.stopped)).toEqual([true, false]);
+  });
+
+  it('gives the others only the grace once a member proved its schedule optimal', async () => {
+    const members = [later(undefined, 'stuck'), later(10, 'optimal')];
+    const t0 = Date.now();
+    const settled = await settleBy(members, endIn(60_000), (r) => r === 'optimal');
+    expect(settled).toEqual(['optimal']);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(OVERRUN_GRACE_MS);
+    expect(Date.now() - t0).toBeLessThan(OVERRUN_GRACE_MS + 1_000);
     expect(members.map((m) => m.stopped)).toEqual([true, false]);
   });
 });

@@ -36,9 +36,10 @@ export const PORTFOLIO_SEED_STEP = 1_000_000;
 // Member i repairs with SOLVERS[i] in a thorough run: on the public instances CaDiCaL closes more holes than Z3
 // on the two crafb instances, and Z3 more on forum-13crafc and ticf-13crafc (docs/scheduling.md).
 export const SOLVERS: readonly ExactSolver[] = ['z3', 'cadical'];
-// A refinement member still running this long after the time given, once another member is done, is left out
-// and stopped: Z3 heeds neither its timeout nor an interrupt while it prepares a large question, and was seen
-// making an organizer wait 13 s more than the 30 s asked for (forum-14, two members on a slow machine).
+// A refinement member still running this long after the time given (or after another member proved its
+// schedule optimal), once another member is done, is left out and stopped: Z3 heeds neither its timeout nor an
+// interrupt while it prepares a large question, and was seen making an organizer wait 13 s more than the 30 s
+// asked for (forum-14, two members on a slow machine).
 export const OVERRUN_GRACE_MS = 2_000;
 
 /**
@@ -104,7 +105,6 @@ export async function runPortfolio(
   // the holes proven the fewest possible. The others then stop with what they have (a quick run is never
   // stopped, so that it stays deterministic). Its second cell carries the holes proved unavoidable.
   const stop = options.refineMs > 0 ? new Int32Array(new SharedArrayBuffer(8)) : undefined;
-  const deadline = Date.now() + options.refineMs + OVERRUN_GRACE_MS;
   const members = latest.map((_, i) => {
     const run = runInWorker(
       input,
@@ -120,36 +120,46 @@ export async function runPortfolio(
       },
     );
     const result = run.result.then((r) => {
-      if (stop && r.refined?.proven && placesEverything(r)) Atomics.store(stop, 0, 1);
+      if (stop && endsRun(r)) Atomics.store(stop, 0, 1);
       return r;
     });
     return { result, stop: run.stop };
   });
   // A quick run waits for every member: its result depends only on the input and the seed.
   if (!stop) return Promise.all(members.map((m) => m.result));
-  return settleBy(members, deadline);
+  return settleBy(members, Date.now() + options.refineMs, endsRun);
+}
+
+// A member whose schedule places every request and is proven optimal ends the refinement for all.
+function endsRun(result: RunResult): boolean {
+  return result.refined?.proven === true && placesEverything(result);
 }
 
 /**
- * The results of the members done by the deadline, in member order; when none is done by then, of the first to
- * finish. The others are stopped. A member's failure fails the whole.
+ * The results of the members done by the end of the time plus OVERRUN_GRACE_MS, in member order; a member
+ * that ends the run (`ends`) moves that limit to OVERRUN_GRACE_MS after it, and when none is done by the limit,
+ * the first to finish is taken. The others are stopped. A member's failure fails the whole.
  */
 export async function settleBy<T>(
   members: { result: Promise<T>; stop: () => void }[],
-  deadline: number,
+  end: number,
+  ends: (result: T) => boolean = () => false,
 ): Promise<T[]> {
   const done = new Map<number, T>();
+  let limit = end + OVERRUN_GRACE_MS;
   await new Promise<void>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
-      if (done.size === members.length || (done.size > 0 && Date.now() >= deadline)) {
-        clearTimeout(timer);
-        resolve();
-      }
+      clearTimeout(timer);
+      if (done.size === members.length || (done.size > 0 && Date.now() >= limit)) resolve();
+      // With no member done, the first to finish settles it.
+      else if (Date.now() < limit) timer = setTimeout(check, limit - Date.now());
     };
-    const timer = setTimeout(check, Math.max(0, deadline - Date.now()));
+    check();
     members.forEach((m, i) => {
       m.result.then((r) => {
         done.set(i, r);
+        if (ends(r)) limit = Math.min(limit, Date.now() + OVERRUN_GRACE_MS);
         check();
       }, reject);
     });
