@@ -164,10 +164,12 @@ export async function settleBy<T>(
       }, reject);
     });
   });
+  const kept: T[] = [];
   members.forEach((m, i) => {
-    if (!done.has(i)) m.stop();
+    if (done.has(i)) kept.push(done.get(i)!);
+    else m.stop();
   });
-  return [...done].sort(([i], [j]) => i - j).map(([, r]) => r);
+  return kept;
 }
 
 function placesEverything(result: RunResult): boolean {

@@ -48,7 +48,8 @@ export async function scheduleThorough(
   // stats (work, time) are that control's too, so its time covers the whole run.
   const { ctl } = run;
   const holesBefore = run.st.holes;
-  // When the kept schedule's count of holes was first reached (the quick run's end for its own count).
+  // When the kept schedule's count of holes was first reached (the quick run's end for its own count): every
+  // change of the holes is reported below (restart kept, exact step), so the reports see each new count.
   let reached = holesBefore;
   let reachedMs = Date.now() - started;
   const report = (holes: number) => {
@@ -119,7 +120,7 @@ export async function scheduleThorough(
       solver,
       lowerBound,
       proven: refined.proven || st.holes <= lowerBound,
-      reachedMs: st.holes < reached ? Date.now() - started : reachedMs,
+      reachedMs,
       timeMs: Date.now() - started,
     },
   };
