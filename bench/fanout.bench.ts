@@ -5,7 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { AppModule } from '../src/app.module.js';
 import { AuthService } from '../src/auth/auth.service.js';
 import { loadEnvironment } from '../src/config/env.js';
-import { UnitOfWork } from '../src/database/unit-of-work.js';
+import { UnitOfWork } from '../src/common/db/unit-of-work.js';
 import { generateSyntheticEdition } from '../seeds/synthetic.js';
 import { startServer, tempDatabase } from './support.js';
 import { participantsWithTokens, percentile } from './tokens.js';

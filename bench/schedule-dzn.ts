@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDzn } from '../src/meetings/scheduling/dzn.js';
-import { runSchedule, type RunResult } from '../src/meetings/schedule-runner.js';
-import { schedule, scheduleThorough } from '../src/meetings/scheduling/engine.js';
-import type { ExactSolver } from '../src/meetings/scheduling/exact.js';
-import { validate } from '../src/meetings/scheduling/validate.js';
+import { parseDzn } from '../src/scheduling/dzn.js';
+import { runSchedule, type RunResult } from '../src/schedule/schedule-runner.js';
+import { schedule, scheduleThorough } from '../src/scheduling/engine.js';
+import type { ExactSolver } from '../src/scheduling/exact.js';
+import { validate } from '../src/scheduling/validate.js';
 
 // Usage: node dist/bench/schedule-dzn.js FILE.dzn [more.dzn...] [--out RESULT.json] [--seed N] [--work N] [--cap-ms N] [--refine-ms N] [--single [--solver z3|cadical]]
 // Default: as the API runs it, the portfolio of runSchedule (two worker threads, best of two seeds), each with

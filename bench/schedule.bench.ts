@@ -1,17 +1,17 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDzn } from '../src/meetings/scheduling/dzn.js';
+import { parseDzn } from '../src/scheduling/dzn.js';
 import {
   bestOf,
   mergePortfolio,
   PORTFOLIO,
   runPortfolio,
   runSchedule,
-} from '../src/meetings/schedule-runner.js';
-import { Rng } from '../src/meetings/scheduling/rng.js';
-import type { MeetingRequest, ScheduleInput, Window } from '../src/meetings/scheduling/types.js';
-import { validate } from '../src/meetings/scheduling/validate.js';
+} from '../src/schedule/schedule-runner.js';
+import { Rng } from '../src/scheduling/rng.js';
+import type { MeetingRequest, ScheduleInput, Window } from '../src/scheduling/types.js';
+import { validate } from '../src/scheduling/validate.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const b2bDir = process.env.B2B_DIR ?? path.resolve(repoRoot, '..', 'shared', 'bench', 'b2b');
@@ -24,7 +24,7 @@ const onlySynthetic = process.env.BENCH_ONLY === 'synthetic';
 const refineMs = Number(process.env.BENCH_REFINE_MS ?? 30_000);
 const variantRefineMs = Number(process.env.BENCH_VARIANT_REFINE_MS ?? 10_000);
 
-const APPROACH = `The engine (src/meetings/scheduling) optimises lexicographically: total weight of placed meetings
+const APPROACH = `The engine (src/scheduling) optimises lexicographically: total weight of placed meetings
 (weight = 1 + priority), then the number of holes, then fairness (a small penalty on the sum of squared holes
 per person, and on unplaced requests piling up on the same people). Fixed and existing meetings are settled
 first. A most-constrained-first greedy builds a schedule, ejection chains then place what is left (an unplaced
@@ -96,7 +96,7 @@ meeting, a kept schedule never overfills) gave 57 to 70 holes on the originals o
 60, noise. Giving Z3 the current schedule as initial values (setInitialValue) changed nothing (20 s on the two
 crafb instances: 8 and 11 holes against 8 and 10); neither was merged. CaDiCaL 3.0.1 from npm (cadical-wasm 0.1.2, 0.9 MB of
 WebAssembly, incremental, with assumptions, phases and deterministic conflict limits) as the repair of the same
-large-neighbourhood search does better where Z3 struggles (src/meetings/scheduling/sat.ts): one CNF of the
+large-neighbourhood search does better where Z3 struggles (src/scheduling/sat.ts): one CNF of the
 whole schedule is built once (a totalizer counts the breaks), each step keeps the meetings outside the
 neighbourhood as assumptions, so what the solver learned carries over, starts from the current schedule
 (phases) and asks for at least one hole fewer within 3,000 conflicts. From the quick schedules, 20 s of repair
@@ -164,7 +164,7 @@ The budget is deterministic: work counted in meetings touched by moves (20,000 p
 limit is only a safety cap and the tables say when it was hit. The search stops early when holes reach a lower
 bound: a person whose meetings cannot fill one contiguous window (exact bipartite matching per window) has a
 hole. Every result
-below was checked by an independent validator (src/meetings/scheduling/validate.ts). The upper bound is the
+below was checked by an independent validator (src/scheduling/validate.ts). The upper bound is the
 minimum of a table-capacity flow and a fractional b-matching (each person meets at most as many people as
 they have usable slots), both exact max-flows.`;
 

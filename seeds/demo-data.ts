@@ -2,7 +2,7 @@
  * Demo data for Coventis, the business convention of the social and solidarity economy (ESS)
  * in Languedoc-Roussillon / Occitanie, held at the Corum in Montpellier.
  *
- * Pure data, no imports. The organizations named in the source documents (REPLIC and its
+ * Pure data; its one import is the API's vocabulary of legal forms. The organizations named in the source documents (REPLIC and its
  * cooperatives, Alter'Incub, COEPTIS, REALIS, FRCA, UNAT, Le Lazaret, V@SI, the financial and
  * mutual partners) keep the facts the documents give; every contact person, visitor, meeting and
  * figure not taken from the documents is fictional. The other structures are invented but
@@ -14,20 +14,12 @@
  * numérique, énergie.
  */
 
-export type DemoLegalForm =
-  | 'scop'
-  | 'scic'
-  | 'cooperative'
-  | 'association'
-  | 'mutuelle'
-  | 'fondation'
-  | 'entreprise_insertion'
-  | 'other';
+import type { LegalForm } from '../src/contract/vocabularies.js';
 
 export interface DemoOrganization {
   key: string;
   name: string;
-  legalForm: DemoLegalForm;
+  legalForm: LegalForm;
   sectors: string[];
   department: string;
   city: string;

@@ -7,7 +7,7 @@ import { LEGAL_FORMS } from '../src/exhibitors/organization.entity.js';
 import { Exhibitor } from '../src/exhibitors/exhibitor.entity.js';
 import { OrganizationsService } from '../src/exhibitors/organizations.service.js';
 import { EditionsService } from '../src/editions/editions.service.js';
-import { UnitOfWork } from '../src/database/unit-of-work.js';
+import { UnitOfWork } from '../src/common/db/unit-of-work.js';
 import { newBadgeCode } from '../src/participants/badge-code.js';
 import { Participant } from '../src/participants/participant.entity.js';
 

@@ -15,7 +15,9 @@ import { HealthController } from './health/health.controller.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { RegistrationsModule } from './registrations/registrations.module.js';
+import { ScheduleModule } from './schedule/schedule.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { StatsModule } from './stats/stats.module.js';
 
 /** The whole application; tests import it too, so global pipes, filters and guards are the real ones. */
 @Module({})
@@ -32,7 +34,9 @@ export class AppModule {
         ExhibitorsModule,
         RegistrationsModule,
         MeetingsModule,
+        ScheduleModule,
         ConventionsModule,
+        StatsModule,
         RealtimeModule,
         AnnouncementsModule,
         SeedModule,

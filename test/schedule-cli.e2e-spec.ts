@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parseDzn } from '../src/meetings/scheduling/dzn.js';
-import { Rng } from '../src/meetings/scheduling/rng.js';
-import type { ScheduleInput } from '../src/meetings/scheduling/types.js';
-import { validate, type Validation } from '../src/meetings/scheduling/validate.js';
-import { PORTFOLIO_SEED_STEP } from '../src/meetings/schedule-runner.js';
+import { parseDzn } from '../src/scheduling/dzn.js';
+import { Rng } from '../src/scheduling/rng.js';
+import type { ScheduleInput } from '../src/scheduling/types.js';
+import { validate, type Validation } from '../src/scheduling/validate.js';
+import { PORTFOLIO_SEED_STEP } from '../src/schedule/schedule-runner.js';
 
 // The command-line scheduler as anyone runs it (`npm run schedule:dzn`), built by `npm test` first. By
 // default it runs like the API: two worker threads on two seeds, the better schedule kept.

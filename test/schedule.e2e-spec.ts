@@ -1,4 +1,4 @@
-import type { ScheduleFigures } from '../src/meetings/schedule-figures.js';
+import type { ScheduleFigures } from '../src/schedule/schedule-figures.js';
 import { Listener, settle } from './support/sockets.js';
 import {
   as,

@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { CurrentUser, Roles, type AuthUser } from '../auth/decorators.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { IdParam, Text } from '../common/validation.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { UnitOfWork } from '../common/db/unit-of-work.js';
+import type { Announcement } from '../contract/socket.js';
 import { EditionsModule } from '../editions/editions.module.js';
 import { EditionsService } from '../editions/editions.service.js';
 
@@ -13,7 +14,7 @@ export class AnnouncementDto {
   message: string;
 }
 
-export class AnnouncementSentDto {
+export class AnnouncementSentDto implements Announcement {
   @ApiProperty() id: string;
   @ApiProperty() editionId: string;
   @ApiProperty() message: string;

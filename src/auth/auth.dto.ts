@@ -1,4 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PARTICIPANT_KINDS, type ParticipantKind } from '../contract/vocabularies.js';
+import type {
+  Me as ContractMe,
+  Participation as ContractParticipation,
+  User as ContractUser,
+} from '../contract/api.js';
 import { Email, Text } from '../common/validation.js';
 import type { Participant } from '../participants/participant.entity.js';
 import type { Role, User } from './user.entity.js';
@@ -11,14 +17,14 @@ export class LoginDto {
   password: string;
 }
 
-export class ParticipationDto {
+export class ParticipationDto implements ContractParticipation {
   @ApiProperty() editionId: string;
   @ApiProperty() participantId: string;
-  @ApiProperty({ enum: ['exhibitor', 'visitor'] }) kind: string;
+  @ApiProperty({ enum: PARTICIPANT_KINDS }) kind: ParticipantKind;
   @ApiProperty({ nullable: true, type: String }) exhibitorId: string | null;
 }
 
-export class UserDto {
+export class UserDto implements ContractUser {
   @ApiProperty() id: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: ['organizer', 'exhibitor', 'visitor'] }) role: Role;
@@ -27,7 +33,7 @@ export class UserDto {
   @ApiProperty({ nullable: true, type: String }) organizationId: string | null;
 }
 
-export class MeDto extends UserDto {
+export class MeDto extends UserDto implements ContractMe {
   @ApiProperty({ type: [ParticipationDto] }) participations: ParticipationDto[];
 }
 

@@ -10,7 +10,7 @@ import type { EntityManager, Repository } from 'typeorm';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { conflict } from '../common/errors.js';
 import { EnvironmentVariables } from '../config/env.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { Participant } from '../participants/participant.entity.js';
 import { toParticipationDto, toUserDto, type LoginResponseDto, type MeDto } from './auth.dto.js';
 import type { AuthUser } from './decorators.js';

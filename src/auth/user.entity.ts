@@ -2,8 +2,9 @@ import { Column, Entity, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { Organization } from '../exhibitors/organization.entity.js';
 
-export const ROLES = ['organizer', 'exhibitor', 'visitor'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../contract/vocabularies.js';
+
+export { ROLES, type Role } from '../contract/vocabularies.js';
 
 @Entity('users')
 export class User extends BaseEntity {

@@ -2,8 +2,37 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ActivityLog } from './activity-log.entity.js';
 
+/** Every action the log records, namespaced by what it is about (pretix's `log_action` names). */
+export type ActivityAction =
+  | 'user.created'
+  | 'edition.created'
+  | 'edition.updated'
+  | 'slot.break'
+  | 'slot.meeting'
+  | 'exhibitor.onboarded'
+  | 'organization.updated'
+  | 'registration.created'
+  | 'participant.checked_in'
+  | 'agenda.availability_changed'
+  | 'meeting.requested'
+  | 'meeting.accepted'
+  | 'meeting.declined'
+  | 'meeting.cancelled'
+  | 'meeting.rescheduled'
+  | 'meeting.held'
+  | 'meeting.no_show'
+  | 'meeting.expired'
+  | 'schedule.committed'
+  | 'announcement.published'
+  | 'convention.declared'
+  | 'convention.updated'
+  | 'convention.status_changed'
+  | 'convention.confirmed'
+  | 'convention.consent_changed'
+  | 'convention.follow_up';
+
 export interface LogEntry {
-  action: string;
+  action: ActivityAction;
   subjectType: string;
   subjectId: string;
   editionId?: string | null;

@@ -1,21 +1,55 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
+/** One refused field: where (`days.0.date`), a stable code a client translates, and the English text. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
 /** A refusal a client can act on, with a short namespaced code such as `meeting/slot_taken`. */
 export class DomainError extends HttpException {
   constructor(
     status: HttpStatus,
     readonly code: string,
-    message: string,
+    message: string | string[],
+    readonly errors?: FieldError[],
   ) {
-    super({ statusCode: status, error: HttpStatus[status], code, message }, status);
+    super(
+      {
+        statusCode: status,
+        error: HttpStatus[status],
+        code,
+        message,
+        ...(errors ? { errors } : {}),
+      },
+      status,
+    );
   }
 }
 
 export const notFound = (code: string, message: string) =>
   new DomainError(HttpStatus.NOT_FOUND, code, message);
+
 export const conflict = (code: string, message: string) =>
   new DomainError(HttpStatus.CONFLICT, code, message);
+
 export const forbidden = (code: string, message: string) =>
   new DomainError(HttpStatus.FORBIDDEN, code, message);
+
 export const badRequest = (code: string, message: string) =>
   new DomainError(HttpStatus.BAD_REQUEST, code, message);
+
+/** Bad input, field by field: `message` lists the English sentences, `errors` the fields and codes. */
+export function invalid(errors: FieldError[]): DomainError {
+  return new DomainError(
+    HttpStatus.BAD_REQUEST,
+    'validation/invalid',
+    errors.map((e) => e.message),
+    errors,
+  );
+}
+
+/** One invalid field, for checks a DTO cannot express (a party named twice, a grid that overlaps). */
+export const invalidField = (field: string, code: string, message: string) =>
+  invalid([{ field, code, message }]);

@@ -7,7 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { isUniqueViolation } from './db-errors.js';
+import { isUniqueViolation } from './db/db-errors.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',

@@ -1,6 +1,5 @@
 import {
   applyDecorators,
-  BadRequestException,
   Param,
   ParseUUIDPipe,
   ValidationPipe,
@@ -27,6 +26,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { invalid, type FieldError } from './errors.js';
 
 /**
  * Composed validation decorators: each one validates, transforms and documents a field for
@@ -208,17 +208,48 @@ export function IdParam(name: string): ParameterDecorator {
   return Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () => new BadRequestException([`${name} must be a UUID`]),
+      exceptionFactory: () =>
+        invalid([{ field: name, code: 'validation/uuid', message: `${name} must be a UUID` }]),
     }),
   );
 }
 
-function flatten(errors: ValidationError[], parent = ''): string[] {
+/** Stable codes for class-validator's constraints, so a client can say "too long" in its own language. */
+const CONSTRAINT_CODES: Record<string, string> = {
+  isEmail: 'validation/email',
+  isUuid: 'validation/uuid',
+  isIso8601: 'validation/date_time',
+  matches: 'validation/format',
+  isIn: 'validation/one_of',
+  minLength: 'validation/too_short',
+  maxLength: 'validation/too_long',
+  arrayMinSize: 'validation/too_few',
+  arrayMaxSize: 'validation/too_many',
+  min: 'validation/too_small',
+  max: 'validation/too_large',
+  isInt: 'validation/integer',
+  isNumber: 'validation/number',
+  isBoolean: 'validation/boolean',
+  isString: 'validation/text',
+  isArray: 'validation/list',
+  isObject: 'validation/object',
+  nestedValidation: 'validation/object',
+  whitelistValidation: 'validation/unknown_field',
+  unknownValue: 'validation/object',
+};
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      parent ? `${parent}.${message}` : message,
-    );
+    const missing = error.value === undefined || error.value === null;
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field: path,
+      code:
+        missing && constraint !== 'whitelistValidation'
+          ? 'validation/required'
+          : (CONSTRAINT_CODES[constraint] ?? 'validation/invalid'),
+      message: parent ? `${parent}.${message}` : message,
+    }));
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }
@@ -229,6 +260,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
-    exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
+    exceptionFactory: (errors) => invalid(flatten(errors)),
   });
 }

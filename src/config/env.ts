@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -90,6 +91,19 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   REDIS_URL?: string;
+
+  /** Logs every SQL statement (any non-empty value but 0 or false): for finding what a route runs. */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? !['0', 'false', 'no'].includes(value.trim().toLowerCase()) : value,
+  )
+  @IsBoolean()
+  TYPEORM_LOG_QUERIES = false;
+
+  /** Statements slower than this many milliseconds are logged as warnings. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TYPEORM_SLOW_QUERY_MS = 200;
 }
 
 /** Reads and validates the environment; a wrong value stops start-up with a readable sentence. */

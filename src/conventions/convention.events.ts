@@ -9,10 +9,3 @@ export class ConventionChanged {
     readonly signed: boolean,
   ) {}
 }
-
-/** Something an organizer's figures depend on changed (registration, check-in, exhibitor). */
-export class StatsChanged {
-  static readonly EVENT = 'stats.changed';
-
-  constructor(readonly editionId: string) {}
-}

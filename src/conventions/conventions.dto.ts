@@ -1,4 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  Convention as ContractConvention,
+  ConventionParty as ContractConventionParty,
+} from '../contract/api.js';
 import { ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import {
   Bool,
@@ -172,7 +176,7 @@ export class FollowUpEntryDto {
   @ApiProperty() note: string;
 }
 
-export class ConventionPartyDto {
+export class ConventionPartyDto implements ContractConventionParty {
   @ApiProperty() organizationId: string;
   @ApiProperty() name: string;
   @ApiProperty() role: string;
@@ -180,7 +184,7 @@ export class ConventionPartyDto {
   @ApiProperty() confirmed: boolean;
 }
 
-export class ConventionDto {
+export class ConventionDto implements ContractConvention {
   @ApiProperty() id: string;
   @ApiProperty() editionId: string;
   @ApiProperty() title: string;

@@ -1,10 +1,11 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
-import { ActivityLogService } from '../common/activity-log.service.js';
-import { badRequest, conflict, forbidden, notFound } from '../common/errors.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { ActivityLogService, type ActivityAction } from '../common/activity-log.service.js';
+import { badRequest, conflict, forbidden, invalidField, notFound } from '../common/errors.js';
+import { stripUndefined } from '../common/objects.js';
+import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
 import { Organization } from '../exhibitors/organization.entity.js';
@@ -48,16 +49,22 @@ export class ConventionsService {
     await this.editions.require(dto.editionId);
     dto.parties.forEach((p, i) => {
       if (!p.organizationId === !p.participantId) {
-        throw new BadRequestException([
+        throw invalidField(
+          `parties.${i}`,
+          'convention/party_ambiguous',
           `parties.${i} must name either an organizationId or a participantId`,
-        ]);
+        );
       }
     });
     const id = await this.uow.write(async (manager) => {
       const parties = await this.resolveParties(manager, user, dto);
       const organizationIds = parties.map((p) => p.organizationId);
       if (new Set(organizationIds).size !== organizationIds.length) {
-        throw new BadRequestException(['parties must name each organization once']);
+        throw invalidField(
+          'parties',
+          'convention/party_twice',
+          'parties must name each organization once',
+        );
       }
       if (user.role !== 'organizer' && !organizationIds.includes(user.organizationId ?? '')) {
         throw forbidden(
@@ -111,7 +118,7 @@ export class ConventionsService {
   ): Promise<ConventionDetailDto> {
     const { convention, parties } = await this.asPartyOrOrganizer(user, conventionId);
     const { meetingIds, ...fields } = dto;
-    const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const changes = stripUndefined(fields);
     await this.uow.write(async (manager) => {
       await manager.update(Convention, { id: conventionId }, { ...changes, updatedAt: new Date() });
       if (meetingIds) {
@@ -415,7 +422,7 @@ export class ConventionsService {
     manager: EntityManager,
     user: AuthUser,
     convention: Convention,
-    action: string,
+    action: ActivityAction,
     data: Record<string, unknown>,
   ) {
     return this.log.record(manager, {

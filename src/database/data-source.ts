@@ -9,18 +9,25 @@ export function databaseKind(url: string): DatabaseKind {
   return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
 }
 
+/** How much TypeORM logs: every query, or only those slower than a threshold. */
+export interface QueryLogging {
+  logQueries: boolean;
+  slowQueryMs: number;
+}
+
 /** TypeORM options for a `sqlite:PATH` or `postgres://` URL; the schema comes only from migrations. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  logging: QueryLogging = { logQueries: false, slowQueryMs: 200 },
+): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    logging: (process.env.TYPEORM_LOG_QUERIES
-      ? ['query', 'error', 'warn']
-      : ['error', 'warn']) as LoggerOptions,
+    logging: (logging.logQueries ? ['query', 'error', 'warn'] : ['error', 'warn']) as LoggerOptions,
     // Queries slower than this are logged as warnings; set low to find the slow ones.
-    maxQueryExecutionTime: Number(process.env.TYPEORM_SLOW_QUERY_MS ?? 200),
+    maxQueryExecutionTime: logging.slowQueryMs,
   };
   if (databaseKind(url) === 'postgres') {
     return { ...common, type: 'postgres', url };

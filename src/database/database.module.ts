@@ -4,7 +4,7 @@ import { ActivityLogService } from '../common/activity-log.service.js';
 import { EnvironmentVariables } from '../config/env.js';
 import { dataSourceOptions } from './data-source.js';
 import { ENTITIES } from './entities.js';
-import { UnitOfWork } from './unit-of-work.js';
+import { UnitOfWork } from '../common/db/unit-of-work.js';
 
 @Global()
 @Module({
@@ -12,7 +12,10 @@ import { UnitOfWork } from './unit-of-work.js';
     TypeOrmModule.forRootAsync({
       inject: [EnvironmentVariables],
       useFactory: (env: EnvironmentVariables) => ({
-        ...dataSourceOptions(env.DATABASE_URL),
+        ...dataSourceOptions(env.DATABASE_URL, {
+          logQueries: env.TYPEORM_LOG_QUERIES,
+          slowQueryMs: env.TYPEORM_SLOW_QUERY_MS,
+        }),
         migrationsRun: true,
         migrationsTransactionMode: 'each' as const,
       }),

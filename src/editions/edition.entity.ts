@@ -1,3 +1,4 @@
+import type { MeetingPlace } from '../contract/vocabularies.js';
 import { Column, Entity, OneToMany, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { Slot } from './slot.entity.js';
@@ -8,8 +9,7 @@ export interface EditionDay {
   end: string;
 }
 
-export const MEETING_PLACES = ['tables', 'stands'] as const;
-export type MeetingPlace = (typeof MEETING_PLACES)[number];
+export { MEETING_PLACES, type MeetingPlace } from '../contract/vocabularies.js';
 
 @Entity('editions')
 export class Edition extends BaseEntity {

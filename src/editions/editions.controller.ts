@@ -6,7 +6,9 @@ import {
   CreateEditionDto,
   EditionDto,
   EditionSummaryDto,
+  SlotDto,
   UpdateEditionDto,
+  UpdateSlotDto,
 } from './editions.dto.js';
 import { EditionsService } from './editions.service.js';
 
@@ -47,5 +49,18 @@ export class EditionsController {
     @Body() dto: UpdateEditionDto,
   ): Promise<EditionDto> {
     return this.editions.update(user, editionId, dto);
+  }
+
+  @Roles('organizer')
+  @Patch(':editionId/slots/:slotId')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Make a slot a break for everybody, or a meeting slot again' })
+  setSlotKind(
+    @CurrentUser() user: AuthUser,
+    @IdParam('editionId') editionId: string,
+    @IdParam('slotId') slotId: string,
+    @Body() dto: UpdateSlotDto,
+  ): Promise<SlotDto> {
+    return this.editions.setSlotKind(user, editionId, slotId, dto.kind);
   }
 }

@@ -1,11 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import type {
+  Edition as ContractEdition,
+  EditionDay as ContractEditionDay,
+  EditionSummary as ContractEditionSummary,
+  Slot as ContractSlot,
+} from '../contract/api.js';
 import { ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import { Int, Nested, OneOf, Pattern, Text } from '../common/validation.js';
 import { MEETING_PLACES, type Edition, type MeetingPlace } from './edition.entity.js';
 import { toZonedIso } from './grid.js';
-import type { Slot } from './slot.entity.js';
+import { SLOT_KINDS, type Slot, type SlotKind } from './slot.entity.js';
 
-export class EditionDayDto {
+export class EditionDayDto implements ContractEditionDay {
   @Pattern(/^\d{4}-\d{2}-\d{2}$/, 'date must be a date YYYY-MM-DD', {
     max: 10,
     example: '2027-05-19',
@@ -55,15 +61,15 @@ export class CreateEditionDto {
 
 export class UpdateEditionDto extends PartialType(CreateEditionDto) {}
 
-export class SlotDto {
+export class SlotDto implements ContractSlot {
   @ApiProperty() id: string;
   @ApiProperty({ example: '2027-05-19T09:00:00+02:00' }) startsAt: string;
   @ApiProperty({ example: '2027-05-19T09:20:00+02:00' }) endsAt: string;
   @ApiProperty({ description: '0-based day of the edition' }) day: number;
-  @ApiProperty({ enum: ['meeting', 'break'] }) kind: string;
+  @ApiProperty({ enum: SLOT_KINDS }) kind: SlotKind;
 }
 
-export class EditionSummaryDto {
+export class EditionSummaryDto implements ContractEditionSummary {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty() city: string;
@@ -78,7 +84,7 @@ export class EditionSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: String }) endsAt: string | null;
 }
 
-export class EditionDto extends EditionSummaryDto {
+export class EditionDto extends EditionSummaryDto implements ContractEdition {
   @ApiProperty({ type: [SlotDto] }) slots: SlotDto[];
 }
 
@@ -118,4 +124,9 @@ export function toEditionDto(edition: Edition, slots: Slot[]): EditionDto {
     ...toEditionSummaryDto(edition, slots[0]?.startsAt, slots.at(-1)?.endsAt),
     slots: slots.map((s) => toSlotDto(s, edition.timezone)),
   };
+}
+
+export class UpdateSlotDto {
+  @OneOf(SLOT_KINDS, { description: 'break: nobody meets at this slot' })
+  kind: SlotKind;
 }

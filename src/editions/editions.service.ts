@@ -1,21 +1,28 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import { isForeignKeyViolation } from '../common/db-errors.js';
+import { isForeignKeyViolation } from '../common/db/db-errors.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
-import { conflict, notFound } from '../common/errors.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { conflict, invalid, notFound } from '../common/errors.js';
+import { parseDbDate } from '../common/db/dates.js';
+import { stripUndefined } from '../common/objects.js';
+import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { Edition } from './edition.entity.js';
 import {
   toEditionDto,
   toEditionSummaryDto,
+  toSlotDto,
+  type SlotDto,
   type CreateEditionDto,
   type EditionDto,
   type EditionSummaryDto,
   type UpdateEditionDto,
 } from './editions.dto.js';
 import { generateSlots, gridProblems, type GridSpec } from './grid.js';
+import { Booking } from '../meetings/booking.entity.js';
+import { StatsChanged } from '../stats/stats.events.js';
 import { Slot } from './slot.entity.js';
 
 @Injectable()
@@ -25,6 +32,7 @@ export class EditionsService {
     @InjectRepository(Slot) private readonly slots: Repository<Slot>,
     private readonly uow: UnitOfWork,
     private readonly log: ActivityLogService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async list(): Promise<EditionSummaryDto[]> {
@@ -126,19 +134,41 @@ export class EditionsService {
     }
     await manager.save(toSave, { chunk: 200 });
   }
+
+  /** Organizer: turn a slot into a break for everybody, or back; refused while it holds meetings. */
+  async setSlotKind(
+    user: AuthUser,
+    editionId: string,
+    slotId: string,
+    kind: Slot['kind'],
+  ): Promise<SlotDto> {
+    const slot = await this.uow.write(async (manager) => {
+      const found = await manager.findOneBy(Slot, { id: slotId, editionId });
+      if (!found) throw notFound('slot/not_found', `Slot ${slotId} is not a slot of this edition`);
+      if (kind === 'break' && (await manager.existsBy(Booking, { slotId, kind: 'meeting' }))) {
+        throw conflict(
+          'slot/has_meetings',
+          'Meetings are scheduled at this slot: move them before making it a break',
+        );
+      }
+      found.kind = kind;
+      await manager.save(found);
+      await this.log.record(manager, {
+        action: `slot.${kind}`,
+        subjectType: 'slot',
+        subjectId: slotId,
+        editionId,
+        actorId: user.id,
+      });
+      return found;
+    });
+    this.events.emit(StatsChanged.EVENT, new StatsChanged(editionId));
+    const edition = await this.editions.findOneByOrFail({ id: editionId });
+    return toSlotDto(slot, edition.timezone);
+  }
 }
 
 function assertGrid(spec: GridSpec): void {
   const problems = gridProblems(spec);
-  if (problems.length > 0) throw new BadRequestException(problems);
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** SQLite returns aggregates of datetime columns as UTC text without a zone. */
-export function parseDbDate(value: string | Date): Date {
-  if (value instanceof Date) return value;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+  if (problems.length > 0) throw invalid(problems);
 }

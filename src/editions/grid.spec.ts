@@ -1,4 +1,6 @@
-import { generateSlots, gridProblems, toZonedIso } from './grid.js';
+import { generateSlots, gridProblems, toZonedIso, type GridSpec } from './grid.js';
+
+const messages = (grid: GridSpec) => gridProblems(grid).map((p) => p.message);
 
 const spec = {
   timezone: 'Europe/Paris',
@@ -42,11 +44,15 @@ describe('meeting grid', () => {
   });
 
   it('names the field of each problem', () => {
-    expect(gridProblems({ ...spec, timezone: 'Mars/Olympus' })).toEqual([
+    expect(gridProblems({ ...spec, timezone: 'Mars/Olympus' })[0]).toMatchObject({
+      field: 'timezone',
+      code: 'edition/bad_timezone',
+    });
+    expect(messages({ ...spec, timezone: 'Mars/Olympus' })).toEqual([
       'timezone must be an IANA time zone such as Europe/Paris',
     ]);
     expect(
-      gridProblems({
+      messages({
         ...spec,
         days: [
           { date: '2027-02-30', start: '09:00', end: '10:00' },

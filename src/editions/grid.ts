@@ -1,3 +1,4 @@
+import type { FieldError } from '../common/errors.js';
 import { DateTime } from 'luxon';
 
 /** The meeting grid of an edition as plain data: days cut into slots of local time. */
@@ -32,28 +33,37 @@ function localTime(day: GridDay, time: string, zone: string): DateTime {
 }
 
 /** Problems with a grid, each naming its field; an empty list means the grid is valid. */
-export function gridProblems(spec: GridSpec): string[] {
-  const problems: string[] = [];
+export function gridProblems(spec: GridSpec): FieldError[] {
+  const problems: FieldError[] = [];
+  const problem = (field: string, code: string, message: string) =>
+    problems.push({ field, code, message: `${field} ${message}` });
   if (!isValidTimezone(spec.timezone)) {
-    problems.push('timezone must be an IANA time zone such as Europe/Paris');
+    problem('timezone', 'edition/bad_timezone', 'must be an IANA time zone such as Europe/Paris');
     return problems;
   }
   const seen = new Set<string>();
   spec.days.forEach((day, i) => {
     const start = localTime(day, day.start, spec.timezone);
     const end = localTime(day, day.end, spec.timezone);
-    if (!DateTime.fromISO(day.date).isValid) problems.push(`days.${i}.date must be a real date`);
-    else if (seen.has(day.date)) problems.push(`days.${i}.date appears twice`);
+    if (!DateTime.fromISO(day.date).isValid)
+      problem(`days.${i}.date`, 'edition/bad_date', 'must be a real date');
+    else if (seen.has(day.date)) problem(`days.${i}.date`, 'edition/day_twice', 'appears twice');
     seen.add(day.date);
-    if (!start.isValid) problems.push(`days.${i}.start must be a time HH:mm`);
-    if (!end.isValid) problems.push(`days.${i}.end must be a time HH:mm`);
+    if (!start.isValid) problem(`days.${i}.start`, 'edition/bad_time', 'must be a time HH:mm');
+    if (!end.isValid) problem(`days.${i}.end`, 'edition/bad_time', 'must be a time HH:mm');
     if (start.isValid && end.isValid && end.diff(start, 'minutes').minutes < spec.slotMinutes) {
-      problems.push(`days.${i}.end must leave room for at least one slot after days.${i}.start`);
+      problem(
+        `days.${i}.end`,
+        'edition/day_too_short',
+        `must leave room for at least one slot after days.${i}.start`,
+      );
     }
   });
   if (problems.length === 0 && generateSlots(spec).length > MAX_SLOTS_PER_EDITION) {
-    problems.push(
-      `days make more than ${MAX_SLOTS_PER_EDITION} slots; use longer slots or fewer days`,
+    problem(
+      'days',
+      'edition/too_many_slots',
+      `make more than ${MAX_SLOTS_PER_EDITION} slots; use longer slots or fewer days`,
     );
   }
   return problems;

@@ -1,9 +1,9 @@
+import type { SlotKind } from '../contract/vocabularies.js';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 import { Edition } from './edition.entity.js';
 
-export const SLOT_KINDS = ['meeting', 'break'] as const;
-export type SlotKind = (typeof SLOT_KINDS)[number];
+export { SLOT_KINDS, type SlotKind } from '../contract/vocabularies.js';
 
 @Entity('slots')
 @Index(['editionId', 'startsAt'], { unique: true })

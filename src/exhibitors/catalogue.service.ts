@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { SqlParams } from '../common/db/bulk.js';
 import { EditionsService } from '../editions/editions.service.js';
 import type { LegalForm } from './organization.entity.js';
 import type { CatalogueQueryDto, CataloguePageDto, ExhibitorDto } from './exhibitors.dto.js';
@@ -41,11 +42,8 @@ export class CatalogueService {
     const page = query.page ?? 1;
     const limit = query.limit ?? 20;
     const pg = this.dataSource.options.type === 'postgres';
-    const params: unknown[] = [];
-    const p = (value: unknown) => {
-      params.push(value);
-      return pg ? `$${params.length}` : '?';
-    };
+    const params = new SqlParams(this.dataSource.manager);
+    const p = (value: unknown) => params.add(value);
 
     const where = [`e."editionId" = ${p(editionId)}`];
     let from = `"exhibitors" e JOIN "organizations" o ON o."id" = e."organizationId"`;
@@ -82,7 +80,7 @@ export class CatalogueService {
          FROM ${from} WHERE ${where.join(' AND ')}
        ) page
        ORDER BY page."rank" ASC, page."nameKey" ASC LIMIT ${p(limit)} OFFSET ${p((page - 1) * limit)}`,
-      params,
+      params.values,
     );
     if (rows.length === 0) {
       // Nothing on this page: say 404 for an unknown edition, else count what the earlier pages hold.
@@ -91,7 +89,7 @@ export class CatalogueService {
         const [{ total }] = await this.dataSource.query<{ total: number | string }[]>(
           `SELECT COUNT(*) AS "total" FROM ${from} WHERE ${where.join(' AND ')}`,
           // Without the page's limit and offset, the last two parameters.
-          params.slice(0, -2),
+          params.values.slice(0, -2),
         );
         return { items: [], total: Number(total), page, limit };
       }

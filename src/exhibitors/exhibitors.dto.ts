@@ -1,4 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import type {
+  Exhibitor as ContractExhibitor,
+  Organization as ContractOrganization,
+  Page as ContractPage,
+} from '../contract/api.js';
 import { ArrayMinSize } from 'class-validator';
 import {
   Email,
@@ -108,7 +113,7 @@ export class CatalogueQueryDto {
   limit?: number;
 }
 
-export class OrganizationDto {
+export class OrganizationDto implements ContractOrganization {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: LEGAL_FORMS }) legalForm: LegalForm;
@@ -121,7 +126,7 @@ export class OrganizationDto {
   @ApiProperty({ nullable: true, type: String }) website: string | null;
 }
 
-export class ExhibitorDto {
+export class ExhibitorDto implements ContractExhibitor {
   @ApiProperty() id: string;
   @ApiProperty() editionId: string;
   @ApiProperty({ nullable: true, type: String }) stand: string | null;
@@ -134,7 +139,7 @@ export class ExhibitorDto {
   @ApiProperty({ type: OrganizationDto }) organization: OrganizationDto;
 }
 
-export class CataloguePageDto {
+export class CataloguePageDto implements ContractPage<ContractExhibitor> {
   @ApiProperty({ type: [ExhibitorDto] }) items: ExhibitorDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;

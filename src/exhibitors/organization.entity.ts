@@ -1,17 +1,8 @@
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
+import type { LegalForm } from '../contract/vocabularies.js';
 
-export const LEGAL_FORMS = [
-  'scop',
-  'scic',
-  'cooperative',
-  'association',
-  'mutuelle',
-  'fondation',
-  'entreprise_insertion',
-  'other',
-] as const;
-export type LegalForm = (typeof LEGAL_FORMS)[number];
+export { LEGAL_FORMS, type LegalForm } from '../contract/vocabularies.js';
 
 @Entity('organizations')
 export class Organization extends BaseEntity {

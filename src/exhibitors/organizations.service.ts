@@ -5,7 +5,8 @@ import type { AuthUser } from '../auth/decorators.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { conflict, forbidden, notFound } from '../common/errors.js';
 import { foldFrench, nameKey } from '../common/french-text.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { stripUndefined } from '../common/objects.js';
+import { UnitOfWork } from '../common/db/unit-of-work.js';
 import {
   toOrganizationDto,
   type OrganizationDto,
@@ -101,7 +102,7 @@ export class OrganizationsService {
     if (user.role !== 'organizer' && user.organizationId !== organizationId) {
       throw forbidden('organization/not_yours', 'You can only edit your own organization');
     }
-    const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+    const changes = stripUndefined(dto);
     Object.assign(organization, changes);
     if (dto.sectors) organization.sectors = dedupe(dto.sectors);
     if (dto.name) {

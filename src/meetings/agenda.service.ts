@@ -7,17 +7,17 @@ import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { badRequest, conflict, notFound } from '../common/errors.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { toSlotDto, type SlotDto } from '../editions/editions.dto.js';
 import { Edition } from '../editions/edition.entity.js';
-import { StatsChanged } from '../conventions/convention.events.js';
+import { StatsChanged } from '../stats/stats.events.js';
 import { Slot } from '../editions/slot.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Booking } from './booking.entity.js';
-import { Meeting, MEETING_STATUSES } from './meeting.entity.js';
+import { Meeting } from './meeting.entity.js';
 import { AgendasChanged } from './meeting.events.js';
 import { MeetingViews } from './meeting-views.js';
-import type { AgendaDto, AvailabilityResultDto, FunnelDto, MeetingDto } from './meetings.dto.js';
+import type { AgendaDto, AvailabilityResultDto, MeetingDto } from './meetings.dto.js';
 import { ParticipantsLookup } from './participants.lookup.js';
 import { SlotBooker } from './slot-booker.js';
 
@@ -168,59 +168,6 @@ export class AgendaService {
     // The organizers' chart counts blocks per slot.
     this.events.emit(StatsChanged.EVENT, new StatsChanged(editionId));
     return { blockedSlotIds: wanted.sort() };
-  }
-
-  /** Organizer: turn a slot into a break for everybody, or back; refused while it holds meetings. */
-  async setSlotKind(
-    user: AuthUser,
-    editionId: string,
-    slotId: string,
-    kind: Slot['kind'],
-  ): Promise<SlotDto> {
-    const slot = await this.uow.write(async (manager) => {
-      const found = await manager.findOneBy(Slot, { id: slotId, editionId });
-      if (!found) throw notFound('slot/not_found', `Slot ${slotId} is not a slot of this edition`);
-      if (kind === 'break' && (await manager.existsBy(Booking, { slotId, kind: 'meeting' }))) {
-        throw conflict(
-          'slot/has_meetings',
-          'Meetings are scheduled at this slot: move them before making it a break',
-        );
-      }
-      found.kind = kind;
-      await manager.save(found);
-      await this.log.record(manager, {
-        action: `slot.${kind}`,
-        subjectType: 'slot',
-        subjectId: slotId,
-        editionId,
-        actorId: user.id,
-      });
-      return found;
-    });
-    this.events.emit(StatsChanged.EVENT, new StatsChanged(editionId));
-    const edition = await this.dataSource.getRepository(Edition).findOneByOrFail({ id: editionId });
-    return toSlotDto(slot, edition.timezone);
-  }
-
-  /** Organizer: how many requests reached each status. */
-  async funnel(editionId: string): Promise<FunnelDto> {
-    const rows = await this.dataSource
-      .getRepository(Meeting)
-      .createQueryBuilder('m')
-      .select('m.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .where('m.editionId = :editionId', { editionId })
-      .groupBy('m.status')
-      .getRawMany<{ status: string; n: string | number }>();
-    const funnel = Object.fromEntries(MEETING_STATUSES.map((s) => [s, 0])) as Record<
-      string,
-      number
-    >;
-    for (const r of rows) funnel[r.status] = Number(r.n);
-    return {
-      ...(funnel as unknown as FunnelDto),
-      total: Object.values(funnel).reduce((a, b) => a + b, 0),
-    };
   }
 
   private async calendarToken(me: Participant): Promise<string> {

@@ -4,12 +4,13 @@ import { DataSource, In } from 'typeorm';
 import { toSlotDto } from '../editions/editions.dto.js';
 import { Edition } from '../editions/edition.entity.js';
 import { Slot } from '../editions/slot.entity.js';
+import type { ParticipantKind } from '../contract/vocabularies.js';
 import type { MeetingDto, PartyDto } from './meetings.dto.js';
 import type { Meeting } from './meeting.entity.js';
 
 interface PartyRow {
   participantId: string;
-  kind: string;
+  kind: ParticipantKind;
   firstName: string;
   lastName: string;
   visitorOrganization: string | null;

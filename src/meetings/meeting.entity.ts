@@ -1,25 +1,19 @@
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
+import type { MeetingOutcome, MeetingStatus } from '../contract/vocabularies.js';
 import type { MeetingWindow } from './meeting-rules.js';
+
+export {
+  MEETING_OUTCOMES,
+  MEETING_STATUSES,
+  type MeetingOutcome,
+  type MeetingStatus,
+} from '../contract/vocabularies.js';
 
 export * from './meeting-rules.js';
 
-export const MEETING_STATUSES = [
-  'requested',
-  'scheduled',
-  'declined',
-  'cancelled',
-  'expired',
-  'held',
-  'no_show',
-] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
-
 /** Statuses in which a pair of people has an open meeting: they count against the limits. */
 export const OPEN_STATUSES: MeetingStatus[] = ['requested', 'scheduled'];
-
-export const MEETING_OUTCOMES = ['no_follow_up', 'follow_up', 'convention_envisaged'] as const;
-export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
 
 /** Allowed status changes; anything else is a 409. */
 export const TRANSITIONS: Record<MeetingStatus, MeetingStatus[]> = {

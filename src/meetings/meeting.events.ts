@@ -1,15 +1,7 @@
+import type { MeetingEventName } from '../contract/vocabularies.js';
 import type { MeetingDto } from './meetings.dto.js';
 
-export const MEETING_EVENTS = [
-  'meeting.requested',
-  'meeting.scheduled',
-  'meeting.declined',
-  'meeting.cancelled',
-  'meeting.rescheduled',
-  'meeting.expired',
-  'meeting.updated',
-] as const;
-export type MeetingEventName = (typeof MEETING_EVENTS)[number];
+export { MEETING_EVENTS, type MeetingEventName } from '../contract/vocabularies.js';
 
 /** A meeting changed; the realtime listener tells the two parties and the edition's organizers. */
 export class MeetingChanged {

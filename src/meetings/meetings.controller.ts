@@ -1,18 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentUser, Public, Roles, type AuthUser } from '../auth/decorators.js';
+import { CurrentUser, Public, type AuthUser } from '../auth/decorators.js';
 import { IdParam } from '../common/validation.js';
 import { SlotDto } from '../editions/editions.dto.js';
 import { AgendaService } from './agenda.service.js';
@@ -24,10 +13,8 @@ import {
   AvailabilityResultDto,
   CreateMeetingRequestDto,
   FreeSlotsQueryDto,
-  FunnelDto,
   MeetingDto,
   RescheduleMeetingDto,
-  UpdateSlotDto,
 } from './meetings.dto.js';
 import { MeetingsService } from './meetings.service.js';
 
@@ -58,16 +45,6 @@ export class MeetingsController {
     @Query() query: FreeSlotsQueryDto,
   ): Promise<SlotDto[]> {
     return this.agenda.freeSlots(user, editionId, query.with);
-  }
-
-  @Roles('organizer')
-  @Get('editions/:editionId/meetings/funnel')
-  @ApiOperation({
-    summary:
-      'Requests by status: requested, scheduled, held, no-show, declined, cancelled, expired',
-  })
-  funnel(@IdParam('editionId') editionId: string): Promise<FunnelDto> {
-    return this.agenda.funnel(editionId);
   }
 
   @Get('editions/:editionId/agenda')
@@ -117,18 +94,6 @@ export class MeetingsController {
     @Body() dto: AvailabilityDto,
   ): Promise<AvailabilityResultDto> {
     return this.agenda.setAvailability(user, editionId, dto.blockedSlotIds);
-  }
-
-  @Roles('organizer')
-  @Patch('editions/:editionId/slots/:slotId')
-  @ApiOperation({ summary: 'Make a slot a break for everybody, or a meeting slot again' })
-  setSlotKind(
-    @CurrentUser() user: AuthUser,
-    @IdParam('editionId') editionId: string,
-    @IdParam('slotId') slotId: string,
-    @Body() dto: UpdateSlotDto,
-  ): Promise<SlotDto> {
-    return this.agenda.setSlotKind(user, editionId, slotId, dto.kind);
   }
 
   @Get('meetings/:meetingId')

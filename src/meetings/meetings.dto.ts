@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PARTICIPANT_KINDS, type ParticipantKind } from '../contract/vocabularies.js';
+import type {
+  Agenda as ContractAgenda,
+  Meeting as ContractMeeting,
+  Party as ContractParty,
+} from '../contract/api.js';
 import { Id, IdList, Int, OneOf, Text } from '../common/validation.js';
 import { SlotDto } from '../editions/editions.dto.js';
-import { SLOT_KINDS, type SlotKind } from '../editions/slot.entity.js';
 import {
   MAX_PRIORITY,
   MEETING_OUTCOMES,
@@ -79,14 +84,9 @@ export class AvailabilityDto {
   blockedSlotIds: string[];
 }
 
-export class UpdateSlotDto {
-  @OneOf(SLOT_KINDS, { description: 'break: nobody meets at this slot' })
-  kind: SlotKind;
-}
-
-export class PartyDto {
+export class PartyDto implements ContractParty {
   @ApiProperty() participantId: string;
-  @ApiProperty({ enum: ['exhibitor', 'visitor'] }) kind: string;
+  @ApiProperty({ enum: PARTICIPANT_KINDS }) kind: ParticipantKind;
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
   @ApiPropertyOptional({ nullable: true, type: String }) organizationName: string | null;
@@ -94,7 +94,7 @@ export class PartyDto {
   @ApiPropertyOptional({ nullable: true, type: String }) stand: string | null;
 }
 
-export class MeetingDto {
+export class MeetingDto implements ContractMeeting {
   @ApiProperty() id: string;
   @ApiProperty() editionId: string;
   @ApiProperty({ enum: MEETING_STATUSES }) status: MeetingStatus;
@@ -120,7 +120,7 @@ export class MeetingDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class AgendaDto {
+export class AgendaDto implements ContractAgenda {
   @ApiProperty() editionId: string;
   @ApiProperty() participantId: string;
   @ApiProperty({
@@ -136,15 +136,4 @@ export class AgendaDto {
 
 export class AvailabilityResultDto {
   @ApiProperty({ type: [String] }) blockedSlotIds: string[];
-}
-
-export class FunnelDto {
-  @ApiProperty() requested: number;
-  @ApiProperty() scheduled: number;
-  @ApiProperty() held: number;
-  @ApiProperty() no_show: number;
-  @ApiProperty() declined: number;
-  @ApiProperty() cancelled: number;
-  @ApiProperty() expired: number;
-  @ApiProperty({ description: 'Every meeting request ever made' }) total: number;
 }

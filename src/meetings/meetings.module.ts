@@ -6,13 +6,11 @@ import { MeetingsController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
 import { ParticipantsLookup } from './participants.lookup.js';
 import { RequestExpiry } from './request-expiry.js';
-import { ScheduleController } from './schedule.controller.js';
-import { ScheduleService } from './schedule.service.js';
 import { SlotBooker } from './slot-booker.js';
 
 @Module({
   imports: [EditionsModule],
-  controllers: [MeetingsController, ScheduleController],
+  controllers: [MeetingsController],
   providers: [
     MeetingsService,
     AgendaService,
@@ -20,7 +18,6 @@ import { SlotBooker } from './slot-booker.js';
     ParticipantsLookup,
     SlotBooker,
     RequestExpiry,
-    ScheduleService,
   ],
   exports: [MeetingsService, AgendaService, MeetingViews, ParticipantsLookup, SlotBooker],
 })

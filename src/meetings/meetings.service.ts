@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
@@ -8,10 +8,10 @@ import {
   type Repository,
 } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
-import { ActivityLogService } from '../common/activity-log.service.js';
-import { badRequest, conflict, forbidden, notFound } from '../common/errors.js';
+import { ActivityLogService, type ActivityAction } from '../common/activity-log.service.js';
+import { badRequest, conflict, forbidden, invalidField, notFound } from '../common/errors.js';
 import { EnvironmentVariables } from '../config/env.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { Slot } from '../editions/slot.entity.js';
 import { MeetingChanged, type MeetingEventName } from './meeting.events.js';
 import { forViewer, MeetingViews } from './meeting-views.js';
@@ -229,7 +229,11 @@ export class MeetingsService {
   /** After the slot has begun, either party (or an organizer, any time) says whether it was held. */
   async attendance(user: AuthUser, meetingId: string, dto: AttendanceDto): Promise<MeetingDto> {
     if (dto.outcome && dto.attendance !== 'held') {
-      throw new BadRequestException(['outcome can only be given for a held meeting']);
+      throw invalidField(
+        'outcome',
+        'meeting/outcome_not_held',
+        'outcome can only be given for a held meeting',
+      );
     }
     const { meeting, viewer } = await this.asParty(user, meetingId, 'either-or-organizer');
     const updated = await this.uow.write(async (manager) => {
@@ -358,7 +362,7 @@ export class MeetingsService {
     manager: EntityManager,
     user: AuthUser | null,
     meeting: Meeting,
-    action: string,
+    action: ActivityAction,
     data: Record<string, unknown> = {},
   ) {
     return this.log.record(manager, {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../common/db-errors.js';
+import { isUniqueViolation } from '../common/db/db-errors.js';
 
 // Re-exported for the modules that book through this one.
-export { isUniqueViolation };
 import { badRequest, conflict } from '../common/errors.js';
 import { Edition } from '../editions/edition.entity.js';
 import { Slot } from '../editions/slot.entity.js';

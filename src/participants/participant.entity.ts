@@ -1,13 +1,16 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
+import type { ParticipantKind, VisitorCategory } from '../contract/vocabularies.js';
+
+export {
+  PARTICIPANT_KINDS,
+  VISITOR_CATEGORIES,
+  type ParticipantKind,
+  type VisitorCategory,
+} from '../contract/vocabularies.js';
 import { User } from '../auth/user.entity.js';
 import { Edition } from '../editions/edition.entity.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
-
-export const PARTICIPANT_KINDS = ['exhibitor', 'visitor'] as const;
-export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
-export const VISITOR_CATEGORIES = ['professional', 'public'] as const;
-export type VisitorCategory = (typeof VISITOR_CATEGORIES)[number];
 
 /** A person taking part in one edition: an exhibitor's staff member or a registered visitor. */
 @Entity('participants')

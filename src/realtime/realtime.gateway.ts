@@ -8,6 +8,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
+import type { ServerEventName, ServerEvents } from '../contract/socket.js';
 import type { Repository } from 'typeorm';
 import { bearerToken } from '../auth/auth.guard.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -80,7 +81,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       );
     }
     await socket.join(rooms);
-    socket.emit('ready', { userId: user.id, rooms: rooms.length });
+    const ready: ServerEvents['ready'] = { userId: user.id, rooms: rooms.length };
+    socket.emit('ready', ready);
   }
 
   /** Organizers follow an edition created after they connected. */
@@ -100,15 +102,23 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     return { ok: true };
   }
 
-  toUsers(userIds: string[], event: string, payload: unknown): void {
+  toUsers<E extends ServerEventName>(userIds: string[], event: E, payload: ServerEvents[E]): void {
     for (const id of userIds) this.server.to(userRoom(id)).emit(event, payload);
   }
 
-  toEdition(editionId: string, event: string, payload: unknown): void {
+  toEdition<E extends ServerEventName>(
+    editionId: string,
+    event: E,
+    payload: ServerEvents[E],
+  ): void {
     this.server.to(editionRoom(editionId)).emit(event, payload);
   }
 
-  toEveryoneAt(editionId: string, event: string, payload: unknown): void {
+  toEveryoneAt<E extends ServerEventName>(
+    editionId: string,
+    event: E,
+    payload: ServerEvents[E],
+  ): void {
     this.server.to([participantsRoom(editionId), editionRoom(editionId)]).emit(event, payload);
   }
 }

@@ -1,4 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PARTICIPANT_KINDS, type ParticipantKind } from '../contract/vocabularies.js';
+import type {
+  Badge as ContractBadge,
+  CheckInResult as ContractCheckInResult,
+  Participant as ContractParticipant,
+} from '../contract/api.js';
 import type { User } from '../auth/user.entity.js';
 import { Email, OneOf, Password, QueryInt, Text, TextList } from '../common/validation.js';
 import type { Edition } from '../editions/edition.entity.js';
@@ -52,10 +58,10 @@ export class ListRegistrationsQueryDto {
   limit?: number;
 }
 
-export class ParticipantDto {
+export class ParticipantDto implements ContractParticipant {
   @ApiProperty() id: string;
   @ApiProperty() editionId: string;
-  @ApiProperty({ enum: ['exhibitor', 'visitor'] }) kind: string;
+  @ApiProperty({ enum: PARTICIPANT_KINDS }) kind: ParticipantKind;
   @ApiPropertyOptional({ enum: VISITOR_CATEGORIES, nullable: true })
   category: VisitorCategory | null;
   @ApiProperty() firstName: string;
@@ -65,12 +71,12 @@ export class ParticipantDto {
   @ApiPropertyOptional({ nullable: true, type: String }) checkedInAt: string | null;
 }
 
-export class CheckInResultDto extends ParticipantDto {
+export class CheckInResultDto extends ParticipantDto implements ContractCheckInResult {
   @ApiProperty({ description: 'True when this badge had already been checked in' })
   alreadyCheckedIn: boolean;
 }
 
-export class BadgeDto extends ParticipantDto {
+export class BadgeDto extends ParticipantDto implements ContractBadge {
   @ApiProperty() editionName: string;
   @ApiProperty({ description: 'The QR code of badgeCode as a PNG data URL' }) qrCode: string;
 }

@@ -19,7 +19,7 @@ import { ActivityLogService } from '../common/activity-log.service.js';
 import { EnvironmentVariables } from '../config/env.js';
 import { SIGNED_STATUSES } from '../conventions/convention.entity.js';
 import { ConventionsService } from '../conventions/conventions.service.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { Edition } from '../editions/edition.entity.js';
 import type { EditionDto } from '../editions/editions.dto.js';
 import { EditionsService } from '../editions/editions.service.js';

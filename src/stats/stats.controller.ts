@@ -4,8 +4,8 @@ import { Roles } from '../auth/decorators.js';
 import { IdParam } from '../common/validation.js';
 import { ExportsService } from './exports.service.js';
 import { SlotStatsService } from './slot-stats.service.js';
-import { EditionSlotStatsDto } from './stats.dto.js';
-import { EditionStatsDto, StatsService } from './stats.service.js';
+import { EditionSlotStatsDto, EditionStatsDto, FunnelDto } from './stats.dto.js';
+import { StatsService } from './stats.service.js';
 
 /** The organizer's figures and exports of an edition. */
 @ApiTags('stats')
@@ -26,6 +26,16 @@ export class StatsController {
   })
   get(@IdParam('editionId') editionId: string): Promise<EditionStatsDto> {
     return this.stats.stats(editionId);
+  }
+
+  @Get('meetings/funnel')
+  @ApiOkResponse({ type: FunnelDto })
+  @ApiOperation({
+    summary:
+      'Requests by status: requested, scheduled, held, no-show, declined, cancelled, expired',
+  })
+  funnel(@IdParam('editionId') editionId: string): Promise<FunnelDto> {
+    return this.stats.funnel(editionId);
   }
 
   @Get('stats/slots')

@@ -1,4 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type {
+  EditionSlotStats as ContractEditionSlotStats,
+  EditionStats as ContractEditionStats,
+  Funnel as ContractFunnel,
+  SlotStats as ContractSlotStats,
+} from '../contract/api.js';
 import { MEETING_PLACES, type MeetingPlace } from '../editions/edition.entity.js';
 import { SLOT_KINDS, type SlotKind } from '../editions/slot.entity.js';
 
@@ -10,7 +16,7 @@ export class SlotMeetingsDto {
   @ApiProperty({ description: 'scheduled + held + no_show: the tables taken' }) total: number;
 }
 
-export class SlotStatsDto {
+export class SlotStatsDto implements ContractSlotStats {
   @ApiProperty() id: string;
   @ApiProperty({ example: '2027-05-19T09:00:00+02:00' }) startsAt: string;
   @ApiProperty({ example: '2027-05-19T09:30:00+02:00' }) endsAt: string;
@@ -30,11 +36,60 @@ export class SlotStatsDto {
   blocked: number;
 }
 
-export class EditionSlotStatsDto {
+export class EditionSlotStatsDto implements ContractEditionSlotStats {
   @ApiProperty() editionId: string;
   @ApiProperty({ example: 'Europe/Paris' }) timezone: string;
   @ApiProperty({ enum: MEETING_PLACES }) meetingPlace: MeetingPlace;
   @ApiProperty() tables: number;
   @ApiProperty({ type: [SlotStatsDto], description: 'Every slot of the grid, in time order' })
   slots: SlotStatsDto[];
+}
+
+export class FunnelDto implements ContractFunnel {
+  @ApiProperty() requested: number;
+  @ApiProperty() scheduled: number;
+  @ApiProperty() held: number;
+  @ApiProperty() no_show: number;
+  @ApiProperty() declined: number;
+  @ApiProperty() cancelled: number;
+  @ApiProperty() expired: number;
+  @ApiProperty({ description: 'Every meeting request ever made' }) total: number;
+}
+
+export class RegistrationFiguresDto {
+  @ApiProperty({ description: 'Registered visitors' }) visitors: number;
+  @ApiProperty() professional: number;
+  @ApiProperty() public: number;
+  @ApiProperty({ description: 'Exhibitors’ staff with a badge' }) exhibitorStaff: number;
+}
+
+export class ConventionFiguresDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ description: 'Signed, in force or completed' }) signed: number;
+  @ApiProperty({
+    example: { envisaged: 1, negotiating: 0, signed: 1, in_force: 0, completed: 0, abandoned: 0 },
+  })
+  byStatus: Record<string, number>;
+  @ApiProperty({ example: { supply: 1, partnership: 0 } }) byKind: Record<string, number>;
+  @ApiProperty({ description: 'Sum over signed conventions' }) estimatedAnnualValueEur: number;
+  @ApiProperty({ description: 'Sum over signed conventions' }) jobsCreated: number;
+  @ApiProperty({ description: 'Sum over signed conventions' }) insertionJobs: number;
+}
+
+export class ConversionDto {
+  @ApiProperty() heldMeetings: number;
+  @ApiProperty({ description: 'Held meetings that a convention names as its origin' })
+  heldMeetingsWithConvention: number;
+  @ApiProperty({ description: 'heldMeetingsWithConvention / heldMeetings, 0 when none was held' })
+  rate: number;
+}
+
+export class EditionStatsDto implements ContractEditionStats {
+  @ApiProperty() editionId: string;
+  @ApiProperty() exhibitors: number;
+  @ApiProperty({ type: RegistrationFiguresDto }) registrations: RegistrationFiguresDto;
+  @ApiProperty() checkIns: number;
+  @ApiProperty({ type: FunnelDto }) meetings: FunnelDto;
+  @ApiProperty({ type: ConventionFiguresDto }) conventions: ConventionFiguresDto;
+  @ApiProperty({ type: ConversionDto }) conversion: ConversionDto;
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -8,50 +7,12 @@ import {
   CONVENTION_STATUSES,
   SIGNED_STATUSES,
 } from '../conventions/convention.entity.js';
+import { SqlParams } from '../common/db/bulk.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
-import { AgendaService } from '../meetings/agenda.service.js';
-import { FunnelDto } from '../meetings/meetings.dto.js';
-import { Meeting } from '../meetings/meeting.entity.js';
+import { Meeting, MEETING_STATUSES } from '../meetings/meeting.entity.js';
 import { Participant } from '../participants/participant.entity.js';
-
-export class RegistrationFiguresDto {
-  @ApiProperty({ description: 'Registered visitors' }) visitors: number;
-  @ApiProperty() professional: number;
-  @ApiProperty() public: number;
-  @ApiProperty({ description: 'Exhibitors’ staff with a badge' }) exhibitorStaff: number;
-}
-
-export class ConventionFiguresDto {
-  @ApiProperty() total: number;
-  @ApiProperty({ description: 'Signed, in force or completed' }) signed: number;
-  @ApiProperty({
-    example: { envisaged: 1, negotiating: 0, signed: 1, in_force: 0, completed: 0, abandoned: 0 },
-  })
-  byStatus: Record<string, number>;
-  @ApiProperty({ example: { supply: 1, partnership: 0 } }) byKind: Record<string, number>;
-  @ApiProperty({ description: 'Sum over signed conventions' }) estimatedAnnualValueEur: number;
-  @ApiProperty({ description: 'Sum over signed conventions' }) jobsCreated: number;
-  @ApiProperty({ description: 'Sum over signed conventions' }) insertionJobs: number;
-}
-
-export class ConversionDto {
-  @ApiProperty() heldMeetings: number;
-  @ApiProperty({ description: 'Held meetings that a convention names as its origin' })
-  heldMeetingsWithConvention: number;
-  @ApiProperty({ description: 'heldMeetingsWithConvention / heldMeetings, 0 when none was held' })
-  rate: number;
-}
-
-export class EditionStatsDto {
-  @ApiProperty() editionId: string;
-  @ApiProperty() exhibitors: number;
-  @ApiProperty({ type: RegistrationFiguresDto }) registrations: RegistrationFiguresDto;
-  @ApiProperty() checkIns: number;
-  @ApiProperty({ type: FunnelDto }) meetings: FunnelDto;
-  @ApiProperty({ type: ConventionFiguresDto }) conventions: ConventionFiguresDto;
-  @ApiProperty({ type: ConversionDto }) conversion: ConversionDto;
-}
+import type { EditionStatsDto, FunnelDto } from './stats.dto.js';
 
 /** The organizer's figures for an edition, from the data itself. */
 @Injectable()
@@ -59,7 +20,6 @@ export class StatsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly editions: EditionsService,
-    private readonly agenda: AgendaService,
   ) {}
 
   async stats(editionId: string): Promise<EditionStatsDto> {
@@ -68,7 +28,6 @@ export class StatsService {
       const [row] = await this.dataSource.query<{ n: number | string }[]>(sql, params);
       return Number(row.n);
     };
-    const p = this.dataSource.options.type === 'postgres' ? (i: number) => `$${i}` : () => '?';
     const participants = await this.dataSource
       .getRepository(Participant)
       .createQueryBuilder('p')
@@ -100,10 +59,11 @@ export class StatsService {
     const heldMeetings = await this.dataSource
       .getRepository(Meeting)
       .countBy({ editionId, status: 'held' });
+    const params = new SqlParams(this.dataSource.manager);
     const heldMeetingsWithConvention = await count(
       `SELECT COUNT(DISTINCT cm."meetingId") AS n FROM "convention_meetings" cm
-         JOIN "meetings" m ON m."id" = cm."meetingId" WHERE m."editionId" = ${p(1)} AND m."status" = 'held'`,
-      [editionId],
+         JOIN "meetings" m ON m."id" = cm."meetingId" WHERE m."editionId" = ${params.add(editionId)} AND m."status" = 'held'`,
+      params.values,
     );
     return {
       editionId,
@@ -115,7 +75,7 @@ export class StatsService {
         exhibitorStaff: sum((r) => r.kind === 'exhibitor'),
       },
       checkIns: sum(() => true, 'checkedIn'),
-      meetings: await this.agenda.funnel(editionId),
+      meetings: await this.funnel(editionId),
       conventions: {
         total: conventions.length,
         signed: signed.length,
@@ -133,6 +93,27 @@ export class StatsService {
             ? 0
             : Math.round((heldMeetingsWithConvention / heldMeetings) * 1000) / 1000,
       },
+    };
+  }
+
+  /** Organizer: how many requests reached each status. */
+  async funnel(editionId: string): Promise<FunnelDto> {
+    const rows = await this.dataSource
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .select('m.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('m.editionId = :editionId', { editionId })
+      .groupBy('m.status')
+      .getRawMany<{ status: string; n: string | number }>();
+    const funnel = Object.fromEntries(MEETING_STATUSES.map((s) => [s, 0])) as Record<
+      string,
+      number
+    >;
+    for (const r of rows) funnel[r.status] = Number(r.n);
+    return {
+      ...(funnel as unknown as FunnelDto),
+      total: Object.values(funnel).reduce((a, b) => a + b, 0),
     };
   }
 }

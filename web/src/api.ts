@@ -1,178 +1,44 @@
 /** The HTTP API as the pages use it: JSON in and out, the bearer token added, errors typed. */
-import type { ConventionKind, ConventionStatus } from '../../src/conventions/convention-rules';
+export type {
+  Badge,
+  CheckInResult as CheckIn,
+  Convention,
+  Edition,
+  EditionSummary,
+  EditionStats as Stats,
+  EditionSlotStats as SlotStatsReport,
+  ErrorBody,
+  FieldError,
+  Me,
+  Organization,
+  Exhibitor,
+  Page,
+  Participation,
+  Party as Person,
+  Slot,
+  SlotStats,
+} from '../../src/contract/api';
+import type {
+  Agenda as ContractAgenda,
+  Meeting as ContractMeeting,
+  Party,
+} from '../../src/contract/api';
 
-export type Role = 'organizer' | 'exhibitor' | 'visitor';
-export type LegalForm =
-  | 'scop'
-  | 'scic'
-  | 'cooperative'
-  | 'association'
-  | 'mutuelle'
-  | 'fondation'
-  | 'entreprise_insertion'
-  | 'other';
-export const LEGAL_FORMS: LegalForm[] = [
-  'scop',
-  'scic',
-  'cooperative',
-  'association',
-  'mutuelle',
-  'fondation',
-  'entreprise_insertion',
-  'other',
-];
+/**
+ * A meeting as its own party sees it: the pages show only the asker's meetings (agenda, inbox, and
+ * socket events sent to a party), where the server always sets `direction` and `partner`.
+ */
+export type Meeting = ContractMeeting & { direction: 'incoming' | 'outgoing'; partner: Party };
+export type Agenda = Omit<ContractAgenda, 'meetings'> & { meetings: Meeting[] };
 
-export interface Edition {
-  id: string;
-  name: string;
-  city: string;
-  venue: string;
-  timezone: string;
-  startsAt: string;
-  endsAt: string;
-}
-
-export interface Slot {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  day: number;
-  kind: string;
-}
-
-export interface Organization {
-  id: string;
-  name: string;
-  legalForm: LegalForm;
-  sectors: string[];
-  department: string;
-  city: string;
-  description: string;
-  offers: string[];
-  needs: string[];
-  website: string | null;
-}
-
-export interface Exhibitor {
-  id: string;
-  editionId: string;
-  stand: string;
-  participantId: string;
-  organization: Organization;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  limit: number;
-}
-
-export interface Participation {
-  editionId: string;
-  participantId: string;
-  kind: string;
-  exhibitorId: string | null;
-}
-
-export interface Me {
-  id: string;
-  email: string;
-  role: Role;
-  firstName: string;
-  lastName: string;
-  organizationId: string | null;
-  participations: Participation[];
-}
-
-export interface Person {
-  participantId: string;
-  kind: string;
-  firstName: string;
-  lastName: string;
-  organizationName: string | null;
-  exhibitorId: string | null;
-  stand: string | null;
-}
-
-export type MeetingStatus =
-  'requested' | 'scheduled' | 'declined' | 'cancelled' | 'expired' | 'held' | 'no_show';
-
-export interface Meeting {
-  id: string;
-  editionId: string;
-  status: MeetingStatus;
-  direction: 'incoming' | 'outgoing';
-  partner: Person;
-  message: string | null;
-  wishedSlot: Slot | null;
-  slot: Slot | null;
-  table: number | null;
-  place: string | null;
-  createdAt: string;
-}
-
-export interface Agenda {
-  editionId: string;
-  participantId: string;
-  calendarUrl: string;
-  meetings: Meeting[];
-}
-
-export interface Badge {
-  id: string;
-  firstName: string;
-  lastName: string;
-  category: string | null;
-  kind: string;
-  organizationName: string | null;
-  badgeCode: string;
-  checkedInAt: string | null;
-  editionName: string;
-  qrCode: string;
-}
-
-export interface CheckIn {
-  firstName: string;
-  lastName: string;
-  badgeCode: string;
-  alreadyCheckedIn: boolean;
-}
-
-export interface Stats {
-  editionId: string;
-  exhibitors: number;
-  registrations: { visitors: number; professional: number; public: number; exhibitorStaff: number };
-  checkIns: number;
-  meetings: Record<MeetingStatus, number> & { total: number };
-  conventions: { total: number; signed: number; byStatus: Record<string, number> };
-}
-
-/** One slot of the grid on the organizer's chart: the meetings in it against its tables. */
-export interface SlotStats extends Slot {
-  position: number;
-  capacity: number | null;
-  meetings: { scheduled: number; held: number; no_show: number; total: number };
-  requested: number;
-  blocked: number;
-}
-
-export interface SlotStatsReport {
-  editionId: string;
-  timezone: string;
-  meetingPlace: 'tables' | 'stands';
-  tables: number;
-  slots: SlotStats[];
-}
-
-export interface Convention {
-  id: string;
-  title: string;
-  kind: ConventionKind;
-  status: ConventionStatus;
-  parties: { organizationId: string; name: string; role: string }[];
-  signedAt: string | null;
-}
+export type { ServerEventName, ServerEvents } from '../../src/contract/socket';
+export {
+  LEGAL_FORMS,
+  MEETING_EVENTS,
+  type LegalForm,
+  type MeetingStatus,
+  type Role,
+} from '../../src/contract/vocabularies';
 
 /** A refusal from the API: `messages` are the API's sentences, each naming its field first. */
 export class ApiError extends Error {

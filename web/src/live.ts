@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
+import type { ServerEventName, ServerEvents } from './api';
 import { getState } from './store';
 
 /** One socket.io connection per logged-in token, loaded only when a page needs live updates. */
@@ -41,15 +42,20 @@ export function disconnect(): void {
   current = null;
 }
 
+/** One event the server sent, with the payload its name carries (see src/contract/socket.ts). */
+export type LiveEvent<E extends ServerEventName> = {
+  [K in E]: { name: K; payload: ServerEvents[K] };
+}[E];
+
 /**
  * Calls `onEvent` for each of these events while the component is shown, and `onReady` each time
  * the connection is (re)established, so that a page refetches whatever it missed meanwhile.
  * Returns whether the live connection is up.
  */
-export function useLive(
+export function useLive<E extends ServerEventName>(
   token: string | null,
-  events: string[],
-  onEvent: (event: string, payload: unknown) => void,
+  events: readonly E[],
+  onEvent: (event: LiveEvent<E>) => void,
   onReady?: () => void,
 ): boolean {
   const [live, setLive] = useState(false);
@@ -61,9 +67,11 @@ export function useLive(
     let socket: Socket | null = null;
     let closed = false;
     const connection = connect(token);
-    const handlers = events.map(
-      (event) => [event, (payload: unknown) => latest.current.onEvent(event, payload)] as const,
-    );
+    // socket.io-client types listeners loosely; the server's typed gateway guarantees name ↔ payload.
+    const handlers = events.map((name): [string, (payload: unknown) => void] => [
+      name,
+      (payload) => latest.current.onEvent({ name, payload } as LiveEvent<E>),
+    ]);
     const ready = () => {
       setLive(true);
       latest.current.onReady?.();

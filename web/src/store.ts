@@ -37,13 +37,13 @@ export const getState = (): State => state;
 /** The edition in progress or the next one; otherwise the latest. */
 function pickEdition(editions: Edition[]): Edition | null {
   const now = Date.now();
+  // An edition with no days yet has no dates: it sorts last.
+  const time = (iso: string | null) => (iso ? Date.parse(iso) : Number.NEGATIVE_INFINITY);
   const upcoming = editions
-    .filter((e) => Date.parse(e.endsAt) >= now)
-    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+    .filter((e) => time(e.endsAt) >= now)
+    .sort((a, b) => time(a.startsAt) - time(b.startsAt));
   return (
-    upcoming[0] ??
-    [...editions].sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt))[0] ??
-    null
+    upcoming[0] ?? [...editions].sort((a, b) => time(b.startsAt) - time(a.startsAt))[0] ?? null
   );
 }
 

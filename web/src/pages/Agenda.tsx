@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Agenda as AgendaData, type Edition, type Meeting } from '../api';
+import { api, MEETING_EVENTS, type Agenda as AgendaData, type Edition, type Meeting } from '../api';
 import { ErrorText, LiveIndicator } from '../components';
 import { formatDay, formatSlot, formatTime, t } from '../i18n';
 import { useLive } from '../live';
@@ -7,14 +7,8 @@ import { useStore } from '../store';
 import { Availability } from './Availability';
 import { DeclareConvention } from './DeclareConvention';
 
-export const MEETING_EVENTS = [
-  'meeting.requested',
-  'meeting.scheduled',
-  'meeting.cancelled',
-  'meeting.declined',
-  'meeting.rescheduled',
-  'agenda.updated',
-];
+/** Everything that changes my agenda. */
+const AGENDA_EVENTS = [...MEETING_EVENTS, 'agenda.updated'] as const;
 
 /** My agenda, refetched whenever the server says something about my meetings. */
 export function useAgenda(edition: Edition) {
@@ -29,7 +23,7 @@ export function useAgenda(edition: Edition) {
   useEffect(() => void load(), [edition.id, token]);
   const live = useLive(
     token,
-    MEETING_EVENTS,
+    AGENDA_EVENTS,
     () => void load(),
     () => void load(),
   );

@@ -28,11 +28,10 @@ export function Dashboard({ edition }: { edition: Edition }) {
   const live = useLive(
     token,
     ['stats.updated', 'convention.updated', 'convention.signed'],
-    (event, payload) => {
-      if (event !== 'stats.updated') return void loadConventions();
-      const next = payload as Stats | null;
-      if (next?.editionId !== edition.id) return;
-      setStats(next);
+    (event) => {
+      if (event.name !== 'stats.updated') return void loadConventions();
+      if (event.payload.editionId !== edition.id) return;
+      setStats(event.payload);
       setSlotsVersion((v) => v + 1);
     },
     () => {

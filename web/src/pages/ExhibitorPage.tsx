@@ -84,7 +84,8 @@ function MeetingRequest({ edition, exhibitor }: { edition: Edition; exhibitor: E
       </section>
     );
   }
-  if (!me || me === exhibitor.participantId) return null;
+  const contact = exhibitor.participantId;
+  if (!me || !contact || me === contact) return null;
   if (sent) {
     return (
       <section class="panel" role="status">
@@ -104,7 +105,7 @@ function MeetingRequest({ edition, exhibitor }: { edition: Edition; exhibitor: E
       const meeting = await api<Meeting>(`/editions/${edition.id}/meetings`, {
         method: 'POST',
         body: {
-          toParticipantId: exhibitor.participantId,
+          toParticipantId: contact,
           message: message.trim() || undefined,
           slotId: slotId || undefined,
           priority,
@@ -124,7 +125,7 @@ function MeetingRequest({ edition, exhibitor }: { edition: Edition; exhibitor: E
       <form onSubmit={(e) => void submit(e)}>
         <SlotPicker
           editionId={edition.id}
-          withParticipantId={exhibitor.participantId}
+          withParticipantId={contact}
           timeZone={edition.timezone}
           label={t('request.slot')}
           value={slotId}

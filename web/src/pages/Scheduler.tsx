@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ScheduleFigures } from '../../../src/meetings/schedule-figures';
+import type { ScheduleFigures } from '../../../src/schedule/schedule-figures';
 import { api, type Edition, type Person } from '../api';
 import { ErrorText, SelectField } from '../components';
 import { formatSeconds, t } from '../i18n';
@@ -21,12 +21,6 @@ interface Proposal extends ScheduleFigures {
 /** Seconds of exact refinement the organizer may give: fewer holes for a small edition. */
 const REFINE_CHOICES = [0, 30, 60, 120];
 
-interface Progress {
-  editionId: string;
-  fraction: number;
-  placed: number;
-}
-
 const who = (p: Person) => p.organizationName ?? `${p.firstName} ${p.lastName}`;
 
 /** The batch scheduler: a dry run shows what it would place; publishing it, once confirmed, books them. */
@@ -43,10 +37,9 @@ export function Scheduler({ edition, onPublished }: { edition: Edition; onPublis
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
-  useLive(token, ['schedule.progress'], (_event, payload) => {
-    const p = payload as Progress | null;
+  useLive(token, ['schedule.progress'], ({ payload: p }) => {
     // A late event of a finished run must not show a bar again.
-    if (p?.editionId === edition.id && running.current) setProgress(p.fraction);
+    if (p.editionId === edition.id && running.current) setProgress(p.fraction);
   });
 
   const run = async (commit: boolean) => {

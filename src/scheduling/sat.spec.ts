@@ -2,7 +2,7 @@ import { scheduleThorough } from './engine.js';
 import { holesLowerBound, personIndex } from './person.js';
 import { Rng } from './rng.js';
 import { refineSat } from './sat.js';
-import { firstFit } from '../../../test/support/scheduling.js';
+import { firstFit } from './first-fit.js';
 import { State } from './state.js';
 import type { MeetingRequest, ScheduleInput, ScheduleResult } from './types.js';
 import { validate } from './validate.js';

@@ -1,28 +1,53 @@
 import type { ScheduleInput, UnplacedReason, Window } from './types.js';
 
 // Compiled form of the input: requests first (0..R-1), then existing meetings (R..M-1), typed arrays only.
+/**
+ * A schedule question compiled to flat arrays for the search: people, slots and meetings are numbered
+ * from 0; meetings 0..R-1 are the requests to place, R..M-1 the meetings already on the agenda.
+ * Per-(person, slot) and per-(meeting, slot) tables are row-major (`person * S + slot`).
+ */
 export interface Problem {
+  /** Number of people (participants). */
   P: number;
+  /** Number of slots of the grid, in time order. */
   S: number;
+  /** Number of days the slots span. */
   D: number;
+  /** Number of requests to place (the first R meetings). */
   R: number;
+  /** Number of meetings in all: the R requests, then the existing meetings. */
   M: number;
+  /** First person of each meeting (the requester). */
   a: Int32Array;
+  /** Second person of each meeting (the invitee). */
   b: Int32Array;
+  /** Weight of each meeting in the objective: 1 + its priority. */
   weight: Float64Array;
-  // Slot a fixed/existing meeting is pinned to, -1 when free to move.
+  /** Slot a fixed or existing meeting is pinned to, -1 when free to move. */
   fixed: Int32Array;
+  /** Table an existing meeting keeps (1-based), 0 when any table will do. */
   pinnedTable: Int32Array;
+  /** 1 when the meeting can be placed at all; 0 when `reason` says why not. */
   active: Uint8Array;
+  /** Why an inactive meeting cannot be placed. */
   reason: (UnplacedReason | null)[];
+  /** A sentence with the detail of `reason`, for fixed conflicts. */
   detail: (string | null)[];
+  /** Day index (0..D-1) of each slot. */
   day: Int32Array;
+  /** 1 when slot s+1 follows slot s on the same day (a gap between them is a hole). */
   adjNext: Uint8Array;
+  /** Tables (meetings at once) at each slot. */
   cap: Int32Array;
+  /** Person × slot: 1 when the person is available. */
   avail: Uint8Array;
+  /** Meeting × slot: 1 when the meeting may take the slot (both free, window, fixed meetings). */
   allowed: Uint8Array;
+  /** Start of each meeting's allowed slots in `domList` (M + 1 entries, CSR layout). */
   domStart: Int32Array;
+  /** The allowed slots of every meeting, one run per meeting. */
   domList: Int32Array;
+  /** Active meetings of each person. */
   degree: Int32Array;
 }
 

@@ -1,5 +1,5 @@
 import { mergePortfolio, OVERRUN_GRACE_MS, settleBy, type RunResult } from './schedule-runner.js';
-import type { ThoroughStats } from './scheduling/engine.js';
+import type { ThoroughStats } from '../scheduling/engine.js';
 
 describe('mergePortfolio, the kept result of the members', () => {
   it('keeps the most placed weight, then the fewest holes, then the fewest holes on one person', () => {

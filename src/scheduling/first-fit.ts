@@ -1,6 +1,6 @@
-import { compile, type Problem } from '../../src/meetings/scheduling/problem.js';
-import { State } from '../../src/meetings/scheduling/state.js';
-import type { ScheduleInput } from '../../src/meetings/scheduling/types.js';
+import { compile, type Problem } from './problem.js';
+import { State } from './state.js';
+import type { ScheduleInput } from './types.js';
 
 // A poor schedule for the refinement tests: each request in order at the first slot where it fits, which
 // leaves many holes (and may leave a few requests out).

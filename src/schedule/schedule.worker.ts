@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RunOptions } from './schedule-runner.js';
-import { schedule, scheduleThorough } from './scheduling/engine.js';
-import type { ProgressStats, ScheduleInput } from './scheduling/types.js';
+import { schedule, scheduleThorough } from '../scheduling/engine.js';
+import type { ProgressStats, ScheduleInput } from '../scheduling/types.js';
 
 // Runs the engine off the main thread, so the server keeps answering and progress reaches sockets live.
 const { input, options } = workerData as { input: ScheduleInput; options: RunOptions };

@@ -3,9 +3,9 @@ import { In, MoreThan, type EntityManager } from 'typeorm';
 import { toZonedIso } from '../editions/grid.js';
 import type { Edition } from '../editions/edition.entity.js';
 import { Slot } from '../editions/slot.entity.js';
-import { Booking } from './booking.entity.js';
-import { Meeting } from './meeting.entity.js';
-import type { ExistingMeeting, MeetingRequest, ScheduleInput } from './scheduling/types.js';
+import { Booking } from '../meetings/booking.entity.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import type { ExistingMeeting, MeetingRequest, ScheduleInput } from '../scheduling/types.js';
 
 /** An edition's scheduling problem: the engine's input and what its indices stand for. */
 export interface ScheduleData {

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Bool, Int } from '../common/validation.js';
 import { SlotDto } from '../editions/editions.dto.js';
 import type { RefinementFigures, ScheduleFigures } from './schedule-figures.js';
-import type { UnplacedReason } from './scheduling/types.js';
-import { PartyDto } from './meetings.dto.js';
+import type { UnplacedReason } from '../scheduling/types.js';
+import { PartyDto } from '../meetings/meetings.dto.js';
 
 export const UNPLACED_REASONS: UnplacedReason[] = [
   'invalid_request',

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { ThoroughStats } from './scheduling/engine.js';
-import type { ExactSolver } from './scheduling/exact.js';
-import type { ScheduleInput, ScheduleResult } from './scheduling/types.js';
+import type { ThoroughStats } from '../scheduling/engine.js';
+import type { ExactSolver } from '../scheduling/exact.js';
+import type { ScheduleInput, ScheduleResult } from '../scheduling/types.js';
 
 export type RunResult = ScheduleResult & { refined?: ThoroughStats };
 

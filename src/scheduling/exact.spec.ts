@@ -4,7 +4,7 @@ import { Rng } from './rng.js';
 import { State } from './state.js';
 import { refine } from './exact.js';
 import { refineSat } from './sat.js';
-import { firstFit } from '../../../test/support/scheduling.js';
+import { firstFit } from './first-fit.js';
 import { validate } from './validate.js';
 import type { MeetingRequest, ScheduleInput } from './types.js';
 

@@ -1,0 +1,236 @@
+// What the HTTP API returns, as plain interfaces: the DTO classes implement them (so the server cannot
+// drift from them) and the web app reads them (web/src/api.ts). No framework import here.
+import type { ConventionKind, ConventionStatus } from '../conventions/convention-rules.js';
+import type { MeetingWindow } from '../meetings/meeting-rules.js';
+import type {
+  LegalForm,
+  MeetingOutcome,
+  MeetingPlace,
+  MeetingStatus,
+  ParticipantKind,
+  Role,
+  SlotKind,
+  VisitorCategory,
+} from './vocabularies.js';
+
+/** One refused field of a 400: where, a stable code to translate, and the English sentence. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** The one error shape of the API. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+  code?: string;
+  errors?: FieldError[];
+}
+
+export interface EditionDay {
+  date: string;
+  start: string;
+  end: string;
+}
+
+export interface Slot {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  day: number;
+  kind: SlotKind;
+}
+
+export interface EditionSummary {
+  id: string;
+  name: string;
+  city: string;
+  venue: string;
+  timezone: string;
+  slotMinutes: number;
+  breakMinutes: number;
+  tables: number;
+  meetingPlace: MeetingPlace;
+  days: EditionDay[];
+  startsAt: string | null;
+  endsAt: string | null;
+}
+
+export interface Edition extends EditionSummary {
+  slots: Slot[];
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  legalForm: LegalForm;
+  sectors: string[];
+  department: string;
+  city: string;
+  description: string;
+  offers: string[];
+  needs: string[];
+  website: string | null;
+}
+
+export interface Exhibitor {
+  id: string;
+  editionId: string;
+  stand: string | null;
+  participantId: string | null;
+  organization: Organization;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  limit: number;
+}
+
+export interface Participation {
+  editionId: string;
+  participantId: string;
+  kind: ParticipantKind;
+  exhibitorId: string | null;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  role: Role;
+  firstName: string;
+  lastName: string;
+  organizationId: string | null;
+}
+
+export interface Me extends User {
+  participations: Participation[];
+}
+
+/** A person on either side of a meeting. */
+export interface Party {
+  participantId: string;
+  kind: ParticipantKind;
+  firstName: string;
+  lastName: string;
+  organizationName: string | null;
+  exhibitorId: string | null;
+  stand: string | null;
+}
+
+export interface Meeting {
+  id: string;
+  editionId: string;
+  status: MeetingStatus;
+  /** Seen from the person asking; null for an organizer, who is neither side. */
+  direction: 'incoming' | 'outgoing' | null;
+  requester: Party;
+  invitee: Party;
+  /** The other person, seen from the person asking; null for an organizer. */
+  partner: Party | null;
+  message: string | null;
+  wishedSlot: Slot | null;
+  priority: number;
+  window: MeetingWindow;
+  slot: Slot | null;
+  table: number | null;
+  place: string | null;
+  expiresAt: string | null;
+  outcome: MeetingOutcome | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Agenda {
+  editionId: string;
+  participantId: string;
+  calendarUrl: string;
+  meetings: Meeting[];
+}
+
+export interface Participant {
+  id: string;
+  editionId: string;
+  kind: ParticipantKind;
+  category: VisitorCategory | null;
+  firstName: string;
+  lastName: string;
+  organizationName: string | null;
+  badgeCode: string;
+  checkedInAt: string | null;
+}
+
+export interface Badge extends Participant {
+  editionName: string;
+  qrCode: string;
+}
+
+export interface CheckInResult extends Participant {
+  alreadyCheckedIn: boolean;
+}
+
+export type Funnel = Record<MeetingStatus, number> & { total: number };
+
+export interface EditionStats {
+  editionId: string;
+  exhibitors: number;
+  registrations: { visitors: number; professional: number; public: number; exhibitorStaff: number };
+  checkIns: number;
+  meetings: Funnel;
+  conventions: {
+    total: number;
+    signed: number;
+    byStatus: Record<string, number>;
+    byKind: Record<string, number>;
+    estimatedAnnualValueEur: number;
+    jobsCreated: number;
+    insertionJobs: number;
+  };
+  conversion: { heldMeetings: number; heldMeetingsWithConvention: number; rate: number };
+}
+
+/** One slot of the grid on the organizer's chart: the meetings in it against its tables. */
+export interface SlotStats extends Slot {
+  position: number;
+  capacity: number | null;
+  meetings: { scheduled: number; held: number; no_show: number; total: number };
+  requested: number;
+  blocked: number;
+}
+
+export interface EditionSlotStats {
+  editionId: string;
+  timezone: string;
+  meetingPlace: MeetingPlace;
+  tables: number;
+  slots: SlotStats[];
+}
+
+export interface ConventionParty {
+  organizationId: string;
+  name: string;
+  role: string;
+  public: boolean;
+  confirmed: boolean;
+}
+
+export interface Convention {
+  id: string;
+  editionId: string;
+  title: string;
+  kind: ConventionKind;
+  description: string;
+  status: ConventionStatus;
+  parties: ConventionParty[];
+  meetingIds: string[];
+  estimatedAnnualValueEur: number | null;
+  jobsCreated: number | null;
+  insertionJobs: number | null;
+  localSupplyShare: number | null;
+  signedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
