@@ -1,20 +1,10 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../src/app.module.js';
-import { loadEnvironment } from '../src/config/env.js';
-import { generateSyntheticEdition } from '../seeds/synthetic.js';
-import { load, printTable, startServer, tempDatabase } from './support.js';
+import { load, printTable, startServer, syntheticDatabase } from './support.js';
 
 // `npm run bench:catalogue`: catalogue search under concurrent load on the synthetic edition.
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const db = tempDatabase();
-const context = await NestFactory.createApplicationContext(
-  AppModule.forRoot(loadEnvironment({ DATABASE_URL: db.url, SEED_DEMO: 'never' })),
-  { logger: ['error'] },
-);
-const { editionId } = await generateSyntheticEdition(context, { exhibitors: 140, visitors: 5000 });
-await context.close();
+const { db, editionId } = await syntheticDatabase({ exhibitors: 140, visitors: 5000 });
 
 const server = await startServer(db.url);
 const base = `/api/editions/${editionId}/exhibitors`;

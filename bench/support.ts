@@ -1,9 +1,14 @@
+import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
 import autocannon from 'autocannon';
+import { AppModule } from '../src/app.module.js';
+import { loadEnvironment } from '../src/config/env.js';
+import { generateSyntheticEdition } from '../seeds/synthetic.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -104,5 +109,22 @@ export function printTable(rows: LoadResult[]): void {
     console.log(
       `| ${r.name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.total} | ${r.errors} | ${r.non2xx} |`,
     );
+  }
+}
+
+/** A fresh database file holding the synthetic edition (140 exhibitors, 5,000 visitors by default). */
+export async function syntheticDatabase(
+  options: Parameters<typeof generateSyntheticEdition>[1] = {},
+): Promise<{ db: ReturnType<typeof tempDatabase>; editionId: string }> {
+  const db = tempDatabase();
+  const context = await NestFactory.createApplicationContext(
+    AppModule.forRoot(loadEnvironment({ DATABASE_URL: db.url, SEED_DEMO: 'never' })),
+    { logger: ['error'] },
+  );
+  try {
+    const { editionId } = await generateSyntheticEdition(context, options);
+    return { db, editionId };
+  } finally {
+    await context.close();
   }
 }

@@ -2,7 +2,7 @@
  * Demo data for Coventis, the business convention of the social and solidarity economy (ESS)
  * in Languedoc-Roussillon / Occitanie, held at the Corum in Montpellier.
  *
- * Pure data; its one import is the API's vocabulary of legal forms. The organizations named in the source documents (REPLIC and its
+ * Pure data; its one import is the API's type of an organization. The organizations named in the source documents (REPLIC and its
  * cooperatives, Alter'Incub, COEPTIS, REALIS, FRCA, UNAT, Le Lazaret, V@SI, the financial and
  * mutual partners) keep the facts the documents give; every contact person, visitor, meeting and
  * figure not taken from the documents is fictional. The other structures are invented but
@@ -14,18 +14,10 @@
  * numérique, énergie.
  */
 
-import type { LegalForm } from '../src/contract/vocabularies.js';
+import type { Organization } from '../src/contract/api.js';
 
-export interface DemoOrganization {
+export interface DemoOrganization extends Omit<Organization, 'id' | 'website'> {
   key: string;
-  name: string;
-  legalForm: LegalForm;
-  sectors: string[];
-  department: string;
-  city: string;
-  description: string;
-  offers: string[];
-  needs: string[];
   stand: string;
   contact: { firstName: string; lastName: string; email: string };
 }

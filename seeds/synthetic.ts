@@ -30,7 +30,7 @@ export interface SyntheticEdition {
   password: string;
 }
 
-const SECTORS = [
+export const SECTORS = [
   'alimentation',
   'agriculture',
   'tourisme',
@@ -76,7 +76,7 @@ const THEMES = [
   'du Numérique Responsable',
   'des Cuisines Collectives',
 ];
-const PLACES = [
+export const PLACES = [
   ['Montpellier', '34'],
   ['Sète', '34'],
   ['Béziers', '34'],
@@ -88,7 +88,7 @@ const PLACES = [
   ['Perpignan', '66'],
   ['Mende', '48'],
 ] as const;
-const OFFERS = [
+export const OFFERS = [
   'produits locaux de saison',
   'collecte et recyclage de papier',
   'formation des bénévoles',
@@ -102,7 +102,7 @@ const OFFERS = [
   'ateliers de sport adapté',
   'énergie renouvelable citoyenne',
 ];
-const NEEDS = [
+export const NEEDS = [
   'débouchés en restauration collective',
   'bénévoles',
   'locaux partagés',

@@ -14,6 +14,7 @@ import { ExhibitorsModule } from './exhibitors/exhibitors.module.js';
 import { HealthController } from './health/health.controller.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { RegistrationsModule } from './registrations/registrations.module.js';
 import { ScheduleModule } from './schedule/schedule.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         RegistrationsModule,
         MeetingsModule,
         ScheduleModule,
+        RecommendationsModule,
         ConventionsModule,
         StatsModule,
         RealtimeModule,

@@ -1,3 +1,4 @@
+import type { User } from '../contract/api.js';
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Role } from './user.entity.js';
 
@@ -10,14 +11,8 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Only these roles may call the route. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-export interface AuthUser {
-  id: string;
-  email: string;
-  role: Role;
-  firstName: string;
-  lastName: string;
-  organizationId: string | null;
-}
+/** Who is asking: the user as the API shows it (src/contract/api.ts). */
+export type AuthUser = User;
 
 export interface AuthenticatedRequest {
   user?: AuthUser;

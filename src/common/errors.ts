@@ -1,11 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import type { FieldError } from '../contract/api.js';
 
-/** One refused field: where (`days.0.date`), a stable code a client translates, and the English text. */
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-}
+export type { FieldError };
 
 /** A refusal a client can act on, with a short namespaced code such as `meeting/slot_taken`. */
 export class DomainError extends HttpException {
@@ -39,6 +35,12 @@ export const forbidden = (code: string, message: string) =>
 
 export const badRequest = (code: string, message: string) =>
   new DomainError(HttpStatus.BAD_REQUEST, code, message);
+
+/** A request too deep or too long to validate (see body-shape.ts), naming where. */
+export const badRequestShape = (problem: { code: string; message: string; field: string }) =>
+  new DomainError(HttpStatus.BAD_REQUEST, problem.code, problem.message, [
+    { field: problem.field, code: problem.code, message: problem.message },
+  ]);
 
 /** Bad input, field by field: `message` lists the English sentences, `errors` the fields and codes. */
 export function invalid(errors: FieldError[]): DomainError {

@@ -163,6 +163,15 @@ export interface Participant {
   checkedInAt: string | null;
 }
 
+/** What a visitor tells matchmaking about themselves. */
+export interface VisitorProfile {
+  participantId: string;
+  organizationName: string | null;
+  interests: string[];
+  offers: string[];
+  needs: string[];
+}
+
 export interface Badge extends Participant {
   editionName: string;
   qrCode: string;
@@ -233,4 +242,65 @@ export interface Convention {
   signedAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export type RecommendationReasonKind =
+  'need_offer' | 'offer_need' | 'sector' | 'department' | 'neighbour' | 'interest';
+
+export interface RecommendationReason {
+  kind: RecommendationReasonKind;
+  /** A sentence in French naming the matched words. */
+  text: string;
+}
+
+export interface Recommendation {
+  participantId: string;
+  kind: ParticipantKind;
+  exhibitorId: string | null;
+  organizationId: string | null;
+  name: string;
+  score: number;
+  /** Both sides' needs meet the other's offers. */
+  mutual: boolean;
+  reasons: RecommendationReason[];
+  /** A first message for a meeting request, built from the reasons. */
+  requestMessage: string;
+}
+
+export interface Recommendations {
+  items: Recommendation[];
+  /** Why the list is empty, when it is: a code to translate and an English sentence. */
+  hint: { code: string; message: string } | null;
+}
+
+export interface CoverageItem {
+  participantId: string;
+  kind: ParticipantKind;
+  name: string;
+  /** Suggestions whose words match (not only a shared sector or department). */
+  goodMatches: number;
+  bestScore: number;
+  /** Meetings requested, scheduled or held, sent or received. */
+  meetings: number;
+}
+
+export interface Coverage {
+  items: CoverageItem[];
+  total: number;
+}
+
+export interface MatchRequestProposal {
+  requesterId: string;
+  requesterName: string;
+  inviteeId: string;
+  inviteeName: string;
+  score: number;
+  message: string;
+}
+
+export interface MatchRequests {
+  committed: boolean;
+  proposals: MatchRequestProposal[];
+  /** Meetings created by a commit (0 for a preview). */
+  created: number;
 }

@@ -13,6 +13,7 @@ import { Organization } from '../exhibitors/organization.entity.js';
 import { Booking } from '../meetings/booking.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Participant } from '../participants/participant.entity.js';
+import { Dismissal } from '../recommendations/dismissal.entity.js';
 
 export const ENTITIES = [
   User,
@@ -28,4 +29,5 @@ export const ENTITIES = [
   Convention,
   ConventionParty,
   ConventionMeeting,
+  Dismissal,
 ];

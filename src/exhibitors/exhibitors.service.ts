@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { conflict, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
+import { ProfilesChanged } from '../recommendations/profile.events.js';
 import { StatsChanged } from '../stats/stats.events.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { newBadgeCode } from '../participants/badge-code.js';
@@ -95,6 +96,10 @@ export class ExhibitorsService {
       return { id: exhibitor.id, participantId: participant.id, organizationId: organization.id };
     });
     this.events.emit(StatsChanged.EVENT, new StatsChanged(editionId));
+    this.events.emit(
+      ProfilesChanged.EVENT,
+      new ProfilesChanged(editionId, [], onboarded.organizationId),
+    );
     return onboarded;
   }
 

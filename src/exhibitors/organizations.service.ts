@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
@@ -6,6 +7,7 @@ import { ActivityLogService } from '../common/activity-log.service.js';
 import { conflict, forbidden, notFound } from '../common/errors.js';
 import { foldFrench, nameKey } from '../common/french-text.js';
 import { stripUndefined } from '../common/objects.js';
+import { ProfilesChanged } from '../recommendations/profile.events.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 import {
   toOrganizationDto,
@@ -28,6 +30,7 @@ export class OrganizationsService {
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     private readonly uow: UnitOfWork,
     private readonly log: ActivityLogService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async get(organizationId: string): Promise<OrganizationDto> {
@@ -124,6 +127,7 @@ export class OrganizationsService {
         data: { fields: Object.keys(changes) },
       });
     });
+    this.events.emit(ProfilesChanged.EVENT, new ProfilesChanged(null, [], organizationId));
     return toOrganizationDto(organization);
   }
 

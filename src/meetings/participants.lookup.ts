@@ -15,10 +15,11 @@ export class ParticipantsLookup {
   ) {}
 
   async mine(user: AuthUser, editionId: string): Promise<Participant> {
-    await this.editions.require(editionId);
     const me = await this.mineOrNull(user, editionId);
-    if (!me) throw forbidden('meeting/not_participant', 'You are not registered for this edition');
-    return me;
+    if (me) return me;
+    // Only a miss needs to tell an unknown edition (404) from one I do not take part in (403).
+    await this.editions.require(editionId);
+    throw forbidden('meeting/not_participant', 'You are not registered for this edition');
   }
 
   mineOrNull(user: AuthUser, editionId: string): Promise<Participant | null> {

@@ -49,6 +49,13 @@ export class Participant extends BaseEntity {
   @Column({ type: 'simple-json' })
   interests: string[];
 
+  /** What a visitor offers and looks for, matched like an exhibitor's profile (empty for exhibitors). */
+  @Column({ type: 'simple-json', default: '[]' })
+  offers: string[] = [];
+
+  @Column({ type: 'simple-json', default: '[]' })
+  needs: string[] = [];
+
   @Column({ type: 'varchar', length: 32, unique: true })
   badgeCode: string;
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/decorators.js';
@@ -11,6 +11,8 @@ import {
   RegisterVisitorDto,
   RegistrationDto,
   RegistrationsPageDto,
+  UpdateVisitorProfileDto,
+  VisitorProfileDto,
 } from './registrations.dto.js';
 import { RegistrationsService } from './registrations.service.js';
 
@@ -38,6 +40,31 @@ export class RegistrationsController {
     @Query() query: ListRegistrationsQueryDto,
   ): Promise<RegistrationsPageDto> {
     return this.registrations.list(editionId, query);
+  }
+
+  @Get('registrations/:participantId/profile')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "A visitor's matchmaking profile (its owner and organizers)" })
+  profile(
+    @CurrentUser() user: AuthUser,
+    @IdParam('editionId') editionId: string,
+    @IdParam('participantId') participantId: string,
+  ): Promise<VisitorProfileDto> {
+    return this.registrations.profile(user, editionId, participantId);
+  }
+
+  @Patch('registrations/:participantId/profile')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Change what a visitor looks for and offers: interests, offers, needs, organization',
+  })
+  updateProfile(
+    @CurrentUser() user: AuthUser,
+    @IdParam('editionId') editionId: string,
+    @IdParam('participantId') participantId: string,
+    @Body() dto: UpdateVisitorProfileDto,
+  ): Promise<VisitorProfileDto> {
+    return this.registrations.updateProfile(user, editionId, participantId, dto);
   }
 
   @Get('registrations/:participantId/badge')

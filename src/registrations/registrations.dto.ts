@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { PARTICIPANT_KINDS, type ParticipantKind } from '../contract/vocabularies.js';
 import type {
   Badge as ContractBadge,
   CheckInResult as ContractCheckInResult,
   Participant as ContractParticipant,
+  VisitorProfile as ContractVisitorProfile,
 } from '../contract/api.js';
 import type { User } from '../auth/user.entity.js';
 import { Email, OneOf, Password, QueryInt, Text, TextList } from '../common/validation.js';
@@ -30,11 +31,51 @@ export class RegisterVisitorDto {
   @OneOf(VISITOR_CATEGORIES)
   category: VisitorCategory;
 
-  @Text({ max: 200, optional: true, example: 'Mairie de Lunel' })
-  organizationName?: string;
+  @Text({ max: 200, optional: true, nullable: true, example: 'Mairie de Lunel' })
+  organizationName?: string | null;
 
   @TextList({ maxItems: 10, maxLength: 60, optional: true, example: ['alimentation', 'tourisme'] })
   interests?: string[];
+
+  @TextList({
+    maxItems: 20,
+    maxLength: 200,
+    optional: true,
+    description: "What I offer (a professional), matched against exhibitors' needs",
+    example: ['Restauration collective pour 400 couverts'],
+  })
+  offers?: string[];
+
+  @TextList({
+    maxItems: 20,
+    maxLength: 200,
+    optional: true,
+    description: "What I look for, matched against exhibitors' offers",
+    example: ['Fromages et produits laitiers locaux'],
+  })
+  needs?: string[];
+}
+
+export class UpdateVisitorProfileDto extends PartialType(
+  PickType(RegisterVisitorDto, ['organizationName', 'interests', 'offers', 'needs'] as const),
+) {}
+
+export class VisitorProfileDto implements ContractVisitorProfile {
+  @ApiProperty() participantId: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) organizationName: string | null;
+  @ApiProperty({ type: [String] }) interests: string[];
+  @ApiProperty({ type: [String] }) offers: string[];
+  @ApiProperty({ type: [String] }) needs: string[];
+}
+
+export function toVisitorProfileDto(p: Participant): VisitorProfileDto {
+  return {
+    participantId: p.id,
+    organizationName: p.organizationName,
+    interests: p.interests,
+    offers: p.offers,
+    needs: p.needs,
+  };
 }
 
 export class RegistrationDto {

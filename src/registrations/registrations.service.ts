@@ -8,8 +8,10 @@ import type { AuthUser } from '../auth/decorators.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { User } from '../auth/user.entity.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
-import { conflict, forbidden, notFound } from '../common/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../common/errors.js';
+import { stripUndefined } from '../common/objects.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
+import { ProfilesChanged } from '../recommendations/profile.events.js';
 import { StatsChanged } from '../stats/stats.events.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
@@ -19,6 +21,7 @@ import { Participant } from '../participants/participant.entity.js';
 import {
   toBadgeDto,
   toParticipantDto,
+  toVisitorProfileDto,
   type BadgeDto,
   type CheckInResultDto,
   type ListRegistrationsQueryDto,
@@ -26,6 +29,8 @@ import {
   type RegisterVisitorDto,
   type RegistrationDto,
   type RegistrationsPageDto,
+  type UpdateVisitorProfileDto,
+  type VisitorProfileDto,
 } from './registrations.dto.js';
 
 @Injectable()
@@ -77,6 +82,8 @@ export class RegistrationsService {
           category: dto.category,
           organizationName: dto.organizationName ?? null,
           interests: dto.interests ?? [],
+          offers: dto.offers ?? [],
+          needs: dto.needs ?? [],
           badgeCode: newBadgeCode(),
         }),
       );
@@ -91,6 +98,10 @@ export class RegistrationsService {
       return { participant: created, user };
     });
     this.events.emit(StatsChanged.EVENT, new StatsChanged(editionId));
+    this.events.emit(
+      ProfilesChanged.EVENT,
+      new ProfilesChanged(editionId, [participant.participant.id]),
+    );
     return {
       participantId: participant.participant.id,
       editionId,
@@ -136,6 +147,49 @@ export class RegistrationsService {
       margin: 2,
       width: 320,
     });
+  }
+
+  /** What a visitor tells matchmaking about themselves: interests, offers, needs, organization. */
+  async profile(
+    user: AuthUser,
+    editionId: string,
+    participantId: string,
+  ): Promise<VisitorProfileDto> {
+    const { participant } = await this.loadBadge(user, editionId, participantId);
+    return toVisitorProfileDto(participant);
+  }
+
+  async updateProfile(
+    user: AuthUser,
+    editionId: string,
+    participantId: string,
+    dto: UpdateVisitorProfileDto,
+  ): Promise<VisitorProfileDto> {
+    const { participant } = await this.loadBadge(user, editionId, participantId);
+    if (participant.kind !== 'visitor') {
+      throw badRequest(
+        'registration/not_a_visitor',
+        "An exhibitor's offers and needs are its organization's profile: PATCH /organizations/:organizationId",
+      );
+    }
+    const changes = stripUndefined(dto);
+    Object.assign(participant, changes);
+    await this.uow.write(async (manager) => {
+      // An empty PATCH changes nothing (TypeORM refuses an UPDATE without values).
+      if (Object.keys(changes).length > 0) {
+        await manager.update(Participant, { id: participant.id }, changes);
+      }
+      await this.log.record(manager, {
+        action: 'registration.profile_updated',
+        subjectType: 'participant',
+        subjectId: participant.id,
+        editionId,
+        actorId: user.id,
+        data: { fields: Object.keys(changes) },
+      });
+    });
+    this.events.emit(ProfilesChanged.EVENT, new ProfilesChanged(editionId, [participant.id]));
+    return toVisitorProfileDto(participant);
   }
 
   private async loadBadge(user: AuthUser, editionId: string, participantId: string) {

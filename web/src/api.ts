@@ -3,6 +3,8 @@ export type {
   Badge,
   CheckInResult as CheckIn,
   Convention,
+  Coverage,
+  CoverageItem,
   Edition,
   EditionSummary,
   EditionStats as Stats,
@@ -12,11 +14,16 @@ export type {
   Me,
   Organization,
   Exhibitor,
+  MatchRequestProposal,
+  MatchRequests,
   Page,
   Participation,
   Party as Person,
+  Recommendation,
+  Recommendations,
   Slot,
   SlotStats,
+  VisitorProfile,
 } from '../../src/contract/api';
 import type {
   Agenda as ContractAgenda,
@@ -30,6 +37,8 @@ import type {
  */
 export type Meeting = ContractMeeting & { direction: 'incoming' | 'outgoing'; partner: Party };
 export type Agenda = Omit<ContractAgenda, 'meetings'> & { meetings: Meeting[] };
+
+/** A visitor's matchmaking profile, as `GET …/registrations/:participantId/profile` answers it. */
 
 export type { ServerEventName, ServerEvents } from '../../src/contract/socket';
 export {

@@ -3,6 +3,20 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Slot } from './api';
 import { formatSlot, t } from './i18n';
 
+/** A multi-line field's text as a list: one item per line, blank lines left out. */
+export const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** A one-line field's text as a list: items separated by commas. */
+export const commaList = (text: string): string[] =>
+  text
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
 interface FieldFrame {
   name: string;
   label: string;

@@ -14,6 +14,7 @@ import { Inbox } from './pages/Inbox';
 import { Login } from './pages/Login';
 import { Profile } from './pages/Profile';
 import { Register } from './pages/Register';
+import { VisitorProfile } from './pages/VisitorProfile';
 import { Link, navigate, usePath } from './router';
 import { boot, logOut, useStore, type State } from './store';
 
@@ -75,7 +76,9 @@ function Page({ store, path }: { store: State; path: string }) {
   if (path === '/badge') return <BadgePage edition={edition} />;
   if (path === '/agenda') return <Agenda edition={edition} />;
   if (path === '/inbox') return <Inbox edition={edition} />;
-  if (path === '/profile') return <Profile />;
+  // One address for "my profile": the organization's page for an exhibitor, one's own for a visitor.
+  if (path === '/profile')
+    return store.me?.role === 'visitor' ? <VisitorProfile edition={edition} /> : <Profile />;
   if (path === '/dashboard') return <Dashboard edition={edition} />;
   return <Catalogue edition={edition} />;
 }

@@ -2,6 +2,7 @@ import { Foundation1763900000000 } from './1763900000000-Foundation.js';
 import { Meetings1763910000000 } from './1763910000000-Meetings.js';
 import { Conventions1763920000000 } from './1763920000000-Conventions.js';
 import { MeetingWishes1763930000000 } from './1763930000000-MeetingWishes.js';
+import { Matchmaking1764000000000 } from './1764000000000-Matchmaking.js';
 
 /** Every migration, in order; run at start-up. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Meetings1763910000000,
   Conventions1763920000000,
   MeetingWishes1763930000000,
+  Matchmaking1764000000000,
 ];

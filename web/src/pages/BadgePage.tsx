@@ -48,6 +48,9 @@ export function BadgePage({ edition }: { edition: Edition }) {
         <p class="badge-code">{badge.badgeCode}</p>
       </div>
       <p class="no-print">
+        <Link href="/profile">{t('badge.profileLink')}</Link>
+      </p>
+      <p class="no-print">
         <button type="button" onClick={() => window.print()}>
           {t('badge.print')}
         </button>

@@ -3,6 +3,7 @@ import { api, LEGAL_FORMS, type Edition, type Exhibitor, type Page } from '../ap
 import { ErrorText } from '../components';
 import { t } from '../i18n';
 import { Link } from '../router';
+import { Suggestions } from './Suggestions';
 
 const PAGE_SIZE = 24;
 
@@ -96,6 +97,7 @@ export function Catalogue({ edition }: { edition: Edition }) {
       <p class="lead">
         {t('catalogue.lead', { edition: edition.name, venue: edition.venue, city: edition.city })}
       </p>
+      <Suggestions edition={edition} />
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div class="field search">
           <label for="q">{t('catalogue.search')}</label>

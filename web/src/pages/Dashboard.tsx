@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { useLive } from '../live';
 import { useStore } from '../store';
 import { ConventionPanel } from './ConventionPanel';
+import { CoveragePanel } from './CoveragePanel';
 import { Scheduler } from './Scheduler';
 import { SlotChart } from './SlotChart';
 
@@ -85,6 +86,7 @@ export function Dashboard({ edition }: { edition: Edition }) {
           <Exports edition={edition} />
         </section>
       </div>
+      <CoveragePanel edition={edition} onRequested={() => void loadStats()} />
       <Scheduler edition={edition} onPublished={() => void loadStats()} />
       <h2>{t('dashboard.conventionsList', { count: conventions.length })}</h2>
       {conventions.length === 0 ? (

@@ -5,6 +5,7 @@ import { ErrorText, SelectField, SlotPicker } from '../components';
 import { t } from '../i18n';
 import { Link } from '../router';
 import { myParticipantId, useStore } from '../store';
+import { AlsoLike } from './Suggestions';
 
 export function ExhibitorPage({ edition, id }: { edition: Edition; id: string }) {
   const [exhibitor, setExhibitor] = useState<Exhibitor | null>(null);
@@ -57,6 +58,7 @@ export function ExhibitorPage({ edition, id }: { edition: Edition; id: string })
         </p>
       )}
       <MeetingRequest edition={edition} exhibitor={exhibitor} />
+      <AlsoLike edition={edition} exhibitorParticipantId={exhibitor.participantId} />
     </article>
   );
 }

@@ -1,23 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Organization } from '../api';
-import { ErrorText, Field, TextAreaField } from '../components';
+import { commaList, ErrorText, Field, lines, TextAreaField } from '../components';
 import { t } from '../i18n';
 import { Link } from '../router';
 import { useStore } from '../store';
 
 const FIELDS = ['description', 'offers', 'needs', 'sectors', 'website'] as const;
 type Form = Record<(typeof FIELDS)[number], string>;
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-const commaList = (text: string) =>
-  text
-    .split(',')
-    .map((l) => l.trim())
-    .filter(Boolean);
 
 function toForm(o: Organization): Form {
   return {

@@ -1,11 +1,19 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, type Edition } from '../api';
-import { ErrorText, Field } from '../components';
+import { ErrorText, Field, lines, TextAreaField } from '../components';
 import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { logIn } from '../store';
 
-const FIELDS = ['firstName', 'lastName', 'email', 'password', 'organizationName'] as const;
+const FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'password',
+  'organizationName',
+  'needs',
+  'offers',
+] as const;
 type Values = Record<(typeof FIELDS)[number] | 'category', string>;
 
 /** The visitor's registration: the API's own messages appear under the field they name. */
@@ -16,6 +24,8 @@ export function Register({ edition }: { edition: Edition }) {
     email: '',
     password: '',
     organizationName: '',
+    needs: '',
+    offers: '',
     category: 'professional',
   });
   const [error, setError] = useState<unknown>(null);
@@ -28,7 +38,14 @@ export function Register({ edition }: { edition: Edition }) {
     event.preventDefault();
     setBusy(true);
     try {
-      const body = { ...values, organizationName: values.organizationName.trim() || undefined };
+      // What one looks for and offers, one item per line, as on the exhibitor's profile.
+      const list = (text: string) => (lines(text).length > 0 ? lines(text) : undefined);
+      const body = {
+        ...values,
+        organizationName: values.organizationName.trim() || undefined,
+        needs: list(values.needs),
+        offers: list(values.offers),
+      };
       const res = await api<{ accessToken: string }>(`/editions/${edition.id}/registrations`, {
         method: 'POST',
         body,
@@ -117,6 +134,24 @@ export function Register({ edition }: { edition: Edition }) {
           value={values.organizationName}
           onInput={set('organizationName')}
           errors={about('organizationName')}
+        />
+        <TextAreaField
+          name="needs"
+          label={t('register.needs')}
+          hint={t('register.needsHint')}
+          rows={3}
+          value={values.needs}
+          onInput={set('needs')}
+          errors={about('needs')}
+        />
+        <TextAreaField
+          name="offers"
+          label={t('register.offers')}
+          hint={t('register.offersHint')}
+          rows={3}
+          value={values.offers}
+          onInput={set('offers')}
+          errors={about('offers')}
         />
         {error instanceof ApiError ? (
           unplaced.length > 0 && (
