@@ -7,5 +7,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  testTimeout: 30000,
+  // Generous: a test passes by its work, in seconds here; this only ends one that hangs, even on a machine
+  // ten times slower (servers start in child processes, the scheduler's tests run solvers).
+  testTimeout: 120_000,
 };

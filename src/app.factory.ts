@@ -8,6 +8,8 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { bodyShapeProblem } from './common/body-shape.js';
+import { badRequestShape } from './common/errors.js';
 import { registerRateLimits } from './common/rate-limit.js';
 import { EnvironmentVariables, loadEnvironment } from './config/env.js';
 
@@ -19,8 +21,11 @@ export async function createApp(
   const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_BYTES, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, {
     logger: options.logger,
+    // A failure while starting is thrown to the caller (main.ts says why and exits 1), not an abort.
+    abortOnError: false,
   });
   app.setGlobalPrefix('api');
+  refuseOversizedShapes(app);
   if (env.REDIS_URL) {
     const adapter = new RedisIoAdapter(app, env.REDIS_URL);
     await adapter.connect();
@@ -57,6 +62,21 @@ export async function createApp(
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+/**
+ * Bodies and queries nested too deep or with lists too long are a 400 before any validator walks
+ * them (they recurse): `request/too_deep`, `request/array_too_long`, `request/too_many_fields`. A
+ * body over BODY_LIMIT_BYTES is a 413 earlier still, from the parser.
+ */
+function refuseOversizedShapes(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preValidation', (request, _reply, done) => {
+      const problem = bodyShapeProblem(request.body) ?? bodyShapeProblem(request.query);
+      done(problem ? badRequestShape(problem) : undefined);
+    });
 }
 
 /** The built front end (`web/dist`, from `dist/src/` or `src/`), when there is one. */

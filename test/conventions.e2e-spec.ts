@@ -214,6 +214,79 @@ describe('conventions', () => {
     });
   });
 
+  it('cannot be signed before every party confirmed, by organizers either', async () => {
+    const c = (await declare(lazaret.token)).body as Convention;
+    await status(s.organizerToken, c.id, { status: 'negotiating' }).expect(200);
+    for (const body of [
+      { status: 'signed' },
+      { status: 'signed', correction: true },
+      { status: 'in_force', correction: true },
+    ]) {
+      const refused = await status(s.organizerToken, c.id, body);
+      expect([body, refused.status]).toEqual([body, 409]);
+      expect(refused.body).toMatchObject({
+        code: 'convention/unconfirmed_parties',
+        message: 'Every party must confirm the convention before it is signed (1 of 2 not yet)',
+      });
+    }
+    // An organizer names the party whose confirmation they record; a party confirms for itself only.
+    const unnamed = await post(s.organizerToken, `/api/conventions/${c.id}/confirm`);
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors).toEqual([expect.objectContaining({ field: 'organizationId' })]);
+    const foreign = await post(lazaret.token, `/api/conventions/${c.id}/confirm`, {
+      organizationId: frca.organizationId,
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.code).toBe('convention/not_your_party');
+    const outsiderParty = await post(s.organizerToken, `/api/conventions/${c.id}/confirm`, {
+      organizationId: outsider.organizationId,
+    });
+    expect(outsiderParty.status).toBe(404);
+    expect(outsiderParty.body.code).toBe('convention/unknown_party');
+    const recorded = await post(s.organizerToken, `/api/conventions/${c.id}/confirm`, {
+      organizationId: frca.organizationId,
+    });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.parties.every((p: Convention['parties'][number]) => p.confirmed)).toBe(
+      true,
+    );
+    await status(s.organizerToken, c.id, { status: 'signed' }).expect(200);
+  });
+
+  it('refuses more insertion jobs than jobs created, on declaration and on change', async () => {
+    const over = await declare(lazaret.token, { jobsCreated: 2, insertionJobs: 3 });
+    expect(over.status).toBe(400);
+    expect(over.body).toMatchObject({
+      code: 'validation/invalid',
+      message: ['insertionJobs (3) cannot be more than jobsCreated (2)'],
+      errors: [
+        {
+          field: 'insertionJobs',
+          code: 'convention/insertion_over_jobs',
+          message: 'insertionJobs (3) cannot be more than jobsCreated (2)',
+        },
+      ],
+    });
+    const c = (await declare(lazaret.token, { jobsCreated: 3, insertionJobs: 1 }).expect(201))
+      .body as Convention;
+    const patch = (body: object) =>
+      as(s.http, lazaret.token).patch(`/api/conventions/${c.id}`, body);
+    // The figure not sent is the stored one.
+    const more = await patch({ insertionJobs: 4 });
+    expect(more.status).toBe(400);
+    expect(more.body.errors[0]).toMatchObject({ field: 'insertionJobs' });
+    expect(more.body.message).toEqual(['insertionJobs (4) cannot be more than jobsCreated (3)']);
+    const fewer = await patch({ jobsCreated: 0 });
+    expect(fewer.status).toBe(400);
+    expect(fewer.body.message).toEqual(['insertionJobs (1) cannot be more than jobsCreated (0)']);
+    const both = await patch({ jobsCreated: 5, insertionJobs: 5 });
+    expect(both.status).toBe(200);
+    expect(both.body).toMatchObject({ jobsCreated: 5, insertionJobs: 5 });
+    // With the jobs created unknown, nothing to compare with.
+    await patch({ jobsCreated: null }).expect(200);
+    await patch({ insertionJobs: 7 }).expect(200);
+  });
+
   it('can be abandoned from any open state; organizers may correct, parties may not', async () => {
     const c = (await declare(lazaret.token)).body as Convention;
     await status(frca.token, c.id, {
@@ -428,7 +501,7 @@ describe('organizer figures, exports and live counters', () => {
       const live = await organizerSocket.waitFor<{ conventions: { signed: number } }>(
         'stats.updated',
         (p) => p.conventions?.signed === 1,
-        5000,
+        15_000,
       );
       expect(live.conventions.signed).toBe(1);
       await settle();
@@ -605,6 +678,36 @@ describe('a visitor’s organization as a party', () => {
       city: 'Sète',
       department: '34',
     });
+  });
+
+  it('lets an organizer record the confirmation of a visitor’s organization, and only then sign', async () => {
+    const res = await declare(
+      recyclerie.token,
+      [
+        { organizationId: recyclerie.organizationId, role: 'prestataire' },
+        { participantId: villageVisitor.participantId, role: 'client' },
+      ],
+      [meetingId],
+    );
+    const c = res.body as Convention;
+    const village = c.parties.find((p) => p.role === 'client')!;
+    expect(village.confirmed).toBe(false);
+    const org = as(s.http, s.organizerToken);
+    await org.post(`/api/conventions/${c.id}/status`, { status: 'negotiating' }).expect(200);
+    const early = await org.post(`/api/conventions/${c.id}/status`, { status: 'signed' });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('convention/unconfirmed_parties');
+    const confirmed = await org.post(`/api/conventions/${c.id}/confirm`, {
+      organizationId: village.organizationId,
+      public: true,
+    });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.parties).toEqual(
+      expect.arrayContaining([{ ...village, confirmed: true, public: true }]),
+    );
+    const signed = await org.post(`/api/conventions/${c.id}/status`, { status: 'signed' });
+    expect(signed.status).toBe(200);
+    expect(signed.body.status).toBe('signed');
   });
 
   it('says why a participant cannot stand for an organization', async () => {

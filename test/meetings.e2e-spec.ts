@@ -431,10 +431,30 @@ describe('attendance, outcome and the funnel', () => {
         })
       ).body.message,
     ).toEqual(['attendance must be one of: held, no_show']);
-    // Organizers can record attendance at any time.
-    const noShow = await as(s.http, s.organizerToken).post(
+    // A party cannot record it early even when asking to.
+    const insisted = await as(s.http, a.token).post(`/api/meetings/${future.body.id}/attendance`, {
+      attendance: 'held',
+      confirmFuture: true,
+    });
+    expect(insisted.status).toBe(409);
+    expect(insisted.body.code).toBe('meeting/not_started');
+    // Organizers can record attendance at any time, but before the slot only when they say so.
+    const unconfirmed = await as(s.http, s.organizerToken).post(
       `/api/meetings/${future.body.id}/attendance`,
       { attendance: 'no_show' },
+    );
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body).toMatchObject({
+      code: 'meeting/not_started',
+      message:
+        'This meeting’s slot has not begun yet: send confirmFuture: true to record its attendance anyway',
+    });
+    expect((await as(s.http, a.token).get(`/api/meetings/${future.body.id}`)).body.status).toBe(
+      'scheduled',
+    );
+    const noShow = await as(s.http, s.organizerToken).post(
+      `/api/meetings/${future.body.id}/attendance`,
+      { attendance: 'no_show', confirmFuture: true },
     );
     expect(noShow.body.status).toBe('no_show');
   });

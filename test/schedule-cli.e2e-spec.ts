@@ -102,7 +102,7 @@ describe('schedule:dzn, the command-line scheduler', () => {
     }
     // The two seeds must disagree somewhere, or this test could not tell the better from the worse.
     expect(differed).toBeGreaterThan(0);
-  }, 60_000);
+  }, 180_000);
 
   it('refines with either exact solver, never worse than without, every rule kept', async () => {
     const file = path.join(dir, 'refine.dzn');
@@ -127,5 +127,5 @@ describe('schedule:dzn, the command-line scheduler', () => {
     // The portfolio runs one member on each.
     const both = await solve(file, '--seed', '3', '--refine-ms', '3000');
     expect(['z3', 'cadical']).toContain(both.solver);
-  }, 60_000);
+  }, 180_000);
 });

@@ -523,7 +523,7 @@ describe('web app in a real browser', () => {
       const meetingId = (requested.body as { id: string }).id;
       await as(s.http, mutuelle.token).post(`/api/meetings/${meetingId}/accept`, {}).expect(200);
       await as(s.http, s.organizerToken)
-        .post(`/api/meetings/${meetingId}/attendance`, { attendance: 'held' })
+        .post(`/api/meetings/${meetingId}/attendance`, { attendance: 'held', confirmFuture: true })
         .expect(200);
 
       const page = await open();
@@ -590,7 +590,10 @@ describe('web app in a real browser', () => {
         (m) => m.partner.participantId === exhibitor.participantId && m.status === 'scheduled',
       );
       await as(s.http, s.organizerToken)
-        .post(`/api/meetings/${meeting!.id}/attendance`, { attendance: 'held' })
+        .post(`/api/meetings/${meeting!.id}/attendance`, {
+          attendance: 'held',
+          confirmFuture: true,
+        })
         .expect(200);
 
       const page = await open();

@@ -12,6 +12,7 @@ export type ActivityAction =
   | 'exhibitor.onboarded'
   | 'organization.updated'
   | 'registration.created'
+  | 'registration.profile_updated'
   | 'participant.checked_in'
   | 'agenda.availability_changed'
   | 'meeting.requested'

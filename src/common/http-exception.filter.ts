@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { isUniqueViolation } from './db/db-errors.js';
+import type { ErrorBody, FieldError } from '../contract/api.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -21,11 +22,20 @@ const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string | string[];
-  code?: string;
+export type { ErrorBody };
+
+/** Fastify's error codes for a request it refuses before any route runs, and ours for them. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request/too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request/unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request/invalid_length',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request/empty_body',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request/invalid_json',
+};
+
+function fastifyCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? FASTIFY_CODES[code] : undefined;
 }
 
 /** The one error shape of the API; a 500 never shows internals. */
@@ -57,10 +67,21 @@ export class HttpExceptionFilter implements ExceptionFilter {
         error: STATUS_TEXT[status] ?? HttpStatus[status] ?? 'Error',
       };
       if (typeof response === 'string') {
-        return { ...base, message: response };
+        // Fastify's refusals come mapped by Nest, the Fastify error as the cause.
+        const code = fastifyCode(exception.cause);
+        return { ...base, message: response, ...(code ? { code } : {}) };
       }
-      const { message, code } = response as { message?: string | string[]; code?: string };
-      return { ...base, message: message ?? exception.message, ...(code ? { code } : {}) };
+      const { message, code, errors } = response as {
+        message?: string | string[];
+        code?: string;
+        errors?: FieldError[];
+      };
+      return {
+        ...base,
+        message: message ?? exception.message,
+        ...(code ? { code } : {}),
+        ...(errors ? { errors } : {}),
+      };
     }
     // A unique index refused a write that raced past the service checks.
     if (isUniqueViolation(exception)) {
@@ -71,10 +92,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
         message: 'This conflicts with existing data',
       };
     }
+    // Fastify's own refusals (a body it cannot parse or take), with a code of ours.
     const status = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = (exception as { message?: string }).message ?? 'Bad request';
-      return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message };
+      const { message } = exception as { message?: string };
+      return {
+        statusCode: status,
+        error: STATUS_TEXT[status] ?? 'Error',
+        message: message ?? 'Bad request',
+        code: fastifyCode(exception) ?? 'request/invalid',
+      };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
   }

@@ -1,5 +1,6 @@
 import {
   applyDecorators,
+  type ArgumentMetadata,
   Param,
   ParseUUIDPipe,
   ValidationPipe,
@@ -24,6 +25,9 @@ import {
   MaxLength,
   Min,
   MinLength,
+  IsObject,
+  ValidateBy,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { invalid, type FieldError } from './errors.js';
@@ -49,10 +53,28 @@ function documented(options: FieldOptions, schema: Record<string, unknown>): Pro
       nullable: options.nullable,
     }),
   ];
-  if (options.optional || options.nullable) {
+  if (options.nullable) {
+    // null (or nothing) is a value of its own: the column is nullable.
     decorators.push(IsOptional());
+  } else {
+    // Absent may be fine, null never: it would reach a NOT NULL column.
+    if (options.optional) decorators.push(ValidateIf((_, value) => value !== undefined));
+    decorators.push(NotNull());
   }
   return applyDecorators(...decorators);
+}
+
+const NOT_NULL = 'isNotNull';
+
+/** Refuses null, and only null (a missing value is for the field's other rules to judge). */
+function NotNull(): PropertyDecorator {
+  return ValidateBy({
+    name: NOT_NULL,
+    validator: {
+      validate: (value: unknown) => value !== null,
+      defaultMessage: () => '$property must not be null',
+    },
+  });
 }
 
 const trim = () =>
@@ -191,15 +213,21 @@ export function Pattern(
   );
 }
 
+/**
+ * A nested object, or a list of them with `each`: required unless optional, and an object where one
+ * is expected (an array or a string in its place is refused, not read as an empty object).
+ */
 export function Nested<T>(
   type: () => new () => T,
   options: FieldOptions & { each?: boolean } = {},
 ): PropertyDecorator {
   return applyDecorators(
     documented(options, { type: options.each ? [type()] : type() }),
+    ...(options.each
+      ? [IsArray(), IsObject({ each: true, message: 'each value in $property must be an object' })]
+      : [IsObject({ message: '$property must be an object' })]),
     ValidateNested({ each: options.each }),
     Type(type),
-    ...(options.each ? [IsArray()] : []),
   );
 }
 
@@ -242,20 +270,70 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
     const missing = error.value === undefined || error.value === null;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+    const constraints = error.constraints ?? {};
+    // A null where none is allowed says just that, not every rule a null breaks.
+    const broken = constraints[NOT_NULL]
+      ? [[NOT_NULL, constraints[NOT_NULL]]]
+      : Object.entries(constraints);
+    const own = broken.map(([constraint, message]) => ({
       field: path,
       code:
-        missing && constraint !== 'whitelistValidation'
-          ? 'validation/required'
-          : (CONSTRAINT_CODES[constraint] ?? 'validation/invalid'),
+        constraint === NOT_NULL
+          ? 'validation/not_null'
+          : missing && constraint !== 'whitelistValidation'
+            ? 'validation/required'
+            : (CONSTRAINT_CODES[constraint] ?? 'validation/invalid'),
       message: parent ? `${parent}.${message}` : message,
     }));
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }
 
+/** Where @nestjs/swagger keeps a class's ApiProperty options and the list of its documented fields. */
+const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
+const API_MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
+
+/**
+ * Fields of a validated DTO (and of its nested DTOs) that hold null though the class does not
+ * document them as nullable. The field decorators refuse such nulls already; this catches the
+ * classes they do not shape alone, such as a PartialType, whose IsOptional lets null through.
+ * Only documented fields of documented classes are looked at: anything else is not a DTO.
+ */
+function nullsNotAllowed(value: unknown, path = ''): FieldError[] {
+  if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) => nullsNotAllowed(item, `${path}${i}.`));
+  }
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  const documented = prototype
+    ? ((Reflect.getMetadata(API_MODEL_PROPERTIES_ARRAY, prototype) as string[] | undefined) ?? [])
+    : [];
+  return [...new Set(documented)].flatMap((entry) => {
+    const key = entry.replace(/^:/, '');
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== null) return nullsNotAllowed(field, `${path}${key}.`);
+    const options = Reflect.getMetadata(API_MODEL_PROPERTIES, prototype!, key) as
+      { nullable?: boolean } | undefined;
+    if (options?.nullable) return [];
+    const message = `${path}${key} must not be null`;
+    return [{ field: `${path}${key}`, code: 'validation/not_null', message }];
+  });
+}
+
+/** The validation pipe, then a last look at bodies and queries for nulls where none is allowed. */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result: unknown = await super.transform(value, metadata);
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const nulls = nullsNotAllowed(result);
+      if (nulls.length > 0) throw invalid(nulls);
+    }
+    return result;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

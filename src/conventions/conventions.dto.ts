@@ -42,27 +42,34 @@ class ConventionFieldsDto {
   @Text({ max: 5000, min: 0, optional: true })
   description?: string;
 
+  // The figures may be unknown: null clears one.
   @Int({
     min: 0,
     max: 1_000_000_000,
     optional: true,
+    nullable: true,
     description: 'Estimated annual value in euros',
   })
-  estimatedAnnualValueEur?: number;
+  estimatedAnnualValueEur?: number | null;
 
-  @Int({ min: 0, max: 100_000, optional: true })
-  jobsCreated?: number;
+  @Int({ min: 0, max: 100_000, optional: true, nullable: true })
+  jobsCreated?: number | null;
 
   @Int({
     min: 0,
     max: 100_000,
     optional: true,
-    description: 'Of the jobs created, those in insertion',
+    nullable: true,
+    description: 'Of the jobs created, those in insertion: never more than jobsCreated',
   })
-  insertionJobs?: number;
+  insertionJobs?: number | null;
 
-  @Fraction({ optional: true, description: 'Share (0 to 1) of local or short-circuit supply' })
-  localSupplyShare?: number;
+  @Fraction({
+    optional: true,
+    nullable: true,
+    description: 'Share (0 to 1) of local or short-circuit supply',
+  })
+  localSupplyShare?: number | null;
 }
 
 export class CreateConventionDto extends ConventionFieldsDto {
@@ -127,6 +134,13 @@ export class ConfirmDto {
     description: 'Whether your organization agrees to the convention being public',
   })
   public?: boolean;
+
+  @Id({
+    optional: true,
+    description:
+      'Organizers (required): the party whose confirmation they record, such as a visitor’s organization, for which nobody logs in; a party may give only its own',
+  })
+  organizationId?: string;
 }
 
 export class PartyConsentDto {

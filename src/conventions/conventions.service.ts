@@ -46,6 +46,7 @@ export class ConventionsService {
   ) {}
 
   async create(user: AuthUser, dto: CreateConventionDto): Promise<ConventionDetailDto> {
+    assertJobFigures(dto.jobsCreated ?? null, dto.insertionJobs ?? null);
     await this.editions.require(dto.editionId);
     dto.parties.forEach((p, i) => {
       if (!p.organizationId === !p.participantId) {
@@ -119,6 +120,11 @@ export class ConventionsService {
     const { convention, parties } = await this.asPartyOrOrganizer(user, conventionId);
     const { meetingIds, ...fields } = dto;
     const changes = stripUndefined(fields);
+    // The figure not sent is the stored one.
+    assertJobFigures(
+      changes.jobsCreated === undefined ? convention.jobsCreated : changes.jobsCreated,
+      changes.insertionJobs === undefined ? convention.insertionJobs : changes.insertionJobs,
+    );
     await this.uow.write(async (manager) => {
       await manager.update(Convention, { id: conventionId }, { ...changes, updatedAt: new Date() });
       if (meetingIds) {
@@ -162,14 +168,14 @@ export class ConventionsService {
         `A ${from} convention cannot become ${dto.status}`,
       );
     }
-    if (
-      dto.status === 'signed' &&
-      user.role !== 'organizer' &&
-      parties.some((p) => p.confirmedAt === null)
-    ) {
+    // Organizers too, corrections too: they record a party's confirmation first (confirm with its
+    // organizationId).
+    const unconfirmed = parties.filter((p) => p.confirmedAt === null);
+    const signing = SIGNED_STATUSES.includes(dto.status) && !SIGNED_STATUSES.includes(from);
+    if (signing && unconfirmed.length > 0) {
       throw conflict(
         'convention/unconfirmed_parties',
-        'Every party must confirm the convention before it is signed',
+        `Every party must confirm the convention before it is signed (${unconfirmed.length} of ${parties.length} not yet)`,
       );
     }
     const at = dto.at ? new Date(dto.at) : new Date();
@@ -200,16 +206,43 @@ export class ConventionsService {
     dto: ConfirmDto,
   ): Promise<ConventionDetailDto> {
     const { convention, parties } = await this.views.load(conventionId);
-    if (!this.views.isParty(user, parties)) {
-      throw forbidden('convention/not_a_party', 'Only a party to the convention can confirm it');
+    let organizationId: string;
+    if (user.role === 'organizer') {
+      // Nobody logs in for a visitor's organization: an organizer records what it agreed to.
+      if (!dto.organizationId) {
+        throw invalidField(
+          'organizationId',
+          'validation/required',
+          'organizationId must name the party whose confirmation you record',
+        );
+      }
+      organizationId = dto.organizationId;
+    } else {
+      if (!this.views.isParty(user, parties)) {
+        throw forbidden('convention/not_a_party', 'Only a party to the convention can confirm it');
+      }
+      if (dto.organizationId && dto.organizationId !== user.organizationId) {
+        throw forbidden(
+          'convention/not_your_party',
+          'You can only confirm for your own organization',
+        );
+      }
+      organizationId = user.organizationId!;
+    }
+    if (!parties.some((p) => p.organizationId === organizationId)) {
+      throw notFound(
+        'convention/unknown_party',
+        'organizationId is not a party to this convention',
+      );
     }
     await this.uow.write(async (manager) => {
       await manager.update(
         ConventionParty,
-        { conventionId, organizationId: user.organizationId! },
+        { conventionId, organizationId },
         { confirmedAt: new Date(), ...(dto.public === undefined ? {} : { public: dto.public }) },
       );
       await this.record(manager, user, convention, 'convention.confirmed', {
+        organizationId,
         public: dto.public ?? null,
       });
     });
@@ -445,5 +478,16 @@ export class ConventionsService {
     const { history, followUps, ...convention } = detail;
     this.events.emit(ConventionChanged.EVENT, new ConventionChanged(convention, signed));
     return detail;
+  }
+}
+
+/** Of the jobs created, those in insertion: never more than the jobs created, when both are known. */
+function assertJobFigures(jobsCreated: number | null, insertionJobs: number | null): void {
+  if (jobsCreated !== null && insertionJobs !== null && insertionJobs > jobsCreated) {
+    throw invalidField(
+      'insertionJobs',
+      'convention/insertion_over_jobs',
+      `insertionJobs (${insertionJobs}) cannot be more than jobsCreated (${jobsCreated})`,
+    );
   }
 }

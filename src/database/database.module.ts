@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { EnvironmentVariables } from '../config/env.js';
-import { dataSourceOptions } from './data-source.js';
+import { databaseKind, dataSourceOptions } from './data-source.js';
 import { ENTITIES } from './entities.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 
@@ -18,6 +18,8 @@ import { UnitOfWork } from '../common/db/unit-of-work.js';
         }),
         migrationsRun: true,
         migrationsTransactionMode: 'each' as const,
+        // A SQLite file that failed to open will not open in 3 s either (main.ts checks it first).
+        ...(databaseKind(env.DATABASE_URL) === 'sqlite' ? { retryAttempts: 0 } : {}),
       }),
     }),
     TypeOrmModule.forFeature(ENTITIES),

@@ -59,7 +59,10 @@ export class CreateEditionDto {
   days: EditionDayDto[];
 }
 
-export class UpdateEditionDto extends PartialType(CreateEditionDto) {}
+// Any field may be left out, none set to null (every column is NOT NULL).
+export class UpdateEditionDto extends PartialType(CreateEditionDto, {
+  skipNullProperties: false,
+}) {}
 
 export class SlotDto implements ContractSlot {
   @ApiProperty() id: string;

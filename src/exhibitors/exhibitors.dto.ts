@@ -55,7 +55,10 @@ export class OrganizationProfileDto {
   website?: string | null;
 }
 
-export class UpdateOrganizationDto extends PartialType(OrganizationProfileDto) {}
+// Any field may be left out; only website may be null (cleared).
+export class UpdateOrganizationDto extends PartialType(OrganizationProfileDto, {
+  skipNullProperties: false,
+}) {}
 
 export class ContactDto {
   @Text({ max: 100 })
@@ -75,8 +78,8 @@ export class OnboardExhibitorDto {
   @Nested(() => OrganizationProfileDto)
   organization: OrganizationProfileDto;
 
-  @Text({ max: 20, optional: true, example: 'B12' })
-  stand?: string;
+  @Text({ max: 20, optional: true, nullable: true, example: 'B12' })
+  stand?: string | null;
 
   @Nested(() => ContactDto)
   contact: ContactDto;

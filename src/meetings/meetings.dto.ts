@@ -5,7 +5,7 @@ import type {
   Meeting as ContractMeeting,
   Party as ContractParty,
 } from '../contract/api.js';
-import { Id, IdList, Int, OneOf, Text } from '../common/validation.js';
+import { Bool, Id, IdList, Int, OneOf, Text } from '../common/validation.js';
 import { SlotDto } from '../editions/editions.dto.js';
 import {
   MAX_PRIORITY,
@@ -24,12 +24,17 @@ export class CreateMeetingRequestDto {
   @Text({
     max: 1000,
     optional: true,
+    nullable: true,
     example: 'Bonjour, nous cherchons des produits régionaux en circuit court.',
   })
-  message?: string;
+  message?: string | null;
 
-  @Id({ optional: true, description: 'A wished slot, which the invitee may accept as is' })
-  slotId?: string;
+  @Id({
+    optional: true,
+    nullable: true,
+    description: 'A wished slot, which the invitee may accept as is',
+  })
+  slotId?: string | null;
 
   @Int({
     min: 0,
@@ -50,9 +55,10 @@ export class CreateMeetingRequestDto {
 export class AcceptMeetingDto {
   @Id({
     optional: true,
+    nullable: true,
     description: 'The slot; by default the wished one, else the earliest one both people have free',
   })
-  slotId?: string;
+  slotId?: string | null;
 }
 
 export class RescheduleMeetingDto {
@@ -67,8 +73,19 @@ export class AttendanceDto {
   @OneOf(ATTENDANCES)
   attendance: Attendance;
 
-  @OneOf(MEETING_OUTCOMES, { optional: true, description: 'What came of a held meeting' })
-  outcome?: MeetingOutcome;
+  @OneOf(MEETING_OUTCOMES, {
+    optional: true,
+    nullable: true,
+    description: 'What came of a held meeting',
+  })
+  outcome?: MeetingOutcome | null;
+
+  @Bool({
+    optional: true,
+    description:
+      'Organizers: true to record the attendance of a meeting whose slot has not begun yet (409 meeting/not_started without it); parties wait for the slot',
+  })
+  confirmFuture?: boolean;
 }
 
 export class FreeSlotsQueryDto {

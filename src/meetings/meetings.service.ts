@@ -226,7 +226,10 @@ export class MeetingsService {
     return this.publish(updated, 'meeting.rescheduled', viewer);
   }
 
-  /** After the slot has begun, either party (or an organizer, any time) says whether it was held. */
+  /**
+   * After the slot has begun, either party says whether it was held; an organizer may say so any
+   * time, but before the slot begins only with `confirmFuture` (a date typed wrong is not a record).
+   */
   async attendance(user: AuthUser, meetingId: string, dto: AttendanceDto): Promise<MeetingDto> {
     if (dto.outcome && dto.attendance !== 'held') {
       throw invalidField(
@@ -240,17 +243,27 @@ export class MeetingsService {
       const current = await this.fresh(manager, meeting.id);
       this.assertTransition(current, dto.attendance);
       const slot = await manager.findOneByOrFail(Slot, { id: current.slotId! });
-      if (user.role !== 'organizer' && slot.startsAt.getTime() > Date.now()) {
-        throw conflict(
-          'meeting/not_started',
-          'Attendance can be recorded once the meeting’s slot has begun',
-        );
+      const beforeSlot = slot.startsAt.getTime() > Date.now();
+      if (beforeSlot) {
+        if (user.role !== 'organizer') {
+          throw conflict(
+            'meeting/not_started',
+            'Attendance can be recorded once the meeting’s slot has begun',
+          );
+        }
+        if (dto.confirmFuture !== true) {
+          throw conflict(
+            'meeting/not_started',
+            'This meeting’s slot has not begun yet: send confirmFuture: true to record its attendance anyway',
+          );
+        }
       }
       current.status = dto.attendance;
       current.outcome = dto.attendance === 'held' ? (dto.outcome ?? current.outcome) : null;
       await this.persist(manager, current);
       await this.record(manager, user, current, `meeting.${dto.attendance}`, {
         outcome: current.outcome,
+        ...(beforeSlot ? { beforeSlot: true } : {}),
       });
       return current;
     });

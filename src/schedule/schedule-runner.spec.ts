@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { mergePortfolio, OVERRUN_GRACE_MS, settleBy, type RunResult } from './schedule-runner.js';
 import type { ThoroughStats } from '../scheduling/engine.js';
 
@@ -51,6 +52,10 @@ describe('mergePortfolio, the kept result of the members', () => {
 });
 
 describe('settleBy, the members a refinement waits for', () => {
+  // Jest's clock: the members' times and the deadlines are exact, however loaded the machine is.
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
   // A member done after `ms` (never when undefined), and whether it was stopped.
   const later = (ms: number | undefined, value: string) => {
     const member = {
@@ -69,33 +74,41 @@ describe('settleBy, the members a refinement waits for', () => {
   // The time asked for, ending `ms` from now once the grace is counted.
   const endIn = (ms: number) => Date.now() + ms - OVERRUN_GRACE_MS;
 
+  // What settleBy answers once the clock has run `ms` on, and when it answered.
+  const settledAfter = async <T>(settling: Promise<T>, ms: number) => {
+    const t0 = Date.now();
+    let at: number | undefined;
+    void settling.then(() => (at = Date.now() - t0));
+    await jest.advanceTimersByTimeAsync(ms);
+    return { result: await settling, at };
+  };
+
   it('waits for every member done in time, in member order', async () => {
     const members = [later(60, 'slow'), later(10, 'fast')];
-    await expect(settleBy(members, endIn(5_000))).resolves.toEqual(['slow', 'fast']);
+    const settled = await settledAfter(settleBy(members, endIn(5_000)), 5_000);
+    expect(settled).toEqual({ result: ['slow', 'fast'], at: 60 });
     expect(members.map((m) => m.stopped)).toEqual([false, false]);
   });
 
   it('leaves out and stops a member still running after the grace once another is done', async () => {
     const members = [later(undefined, 'stuck'), later(10, 'done')];
-    const t0 = Date.now();
-    await expect(settleBy(members, endIn(100))).resolves.toEqual(['done']);
-    expect(Date.now() - t0).toBeLessThan(1_000);
+    const settled = await settledAfter(settleBy(members, endIn(100)), 5_000);
+    expect(settled).toEqual({ result: ['done'], at: 100 });
     expect(members.map((m) => m.stopped)).toEqual([true, false]);
   });
 
   it('takes the first member to finish when none is done in time', async () => {
     const members = [later(undefined, 'stuck'), later(150, 'late')];
-    await expect(settleBy(members, endIn(20))).resolves.toEqual(['late']);
+    const settled = await settledAfter(settleBy(members, endIn(20)), 5_000);
+    expect(settled).toEqual({ result: ['late'], at: 150 });
     expect(members.map((m) => m.stopped)).toEqual([true, false]);
   });
 
   it('gives the others only the grace once a member proved its schedule optimal', async () => {
     const members = [later(undefined, 'stuck'), later(10, 'optimal')];
-    const t0 = Date.now();
-    const settled = await settleBy(members, endIn(60_000), (r) => r === 'optimal');
-    expect(settled).toEqual(['optimal']);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(OVERRUN_GRACE_MS);
-    expect(Date.now() - t0).toBeLessThan(OVERRUN_GRACE_MS + 1_000);
+    const settling = settleBy(members, endIn(60_000), (r) => r === 'optimal');
+    const settled = await settledAfter(settling, 60_000);
+    expect(settled).toEqual({ result: ['optimal'], at: 10 + OVERRUN_GRACE_MS });
     expect(members.map((m) => m.stopped)).toEqual([true, false]);
   });
 });

@@ -84,7 +84,7 @@ describeData('public B2B instances', () => {
       readFileSync(path.join(b2bDir, 'variants', 'tic-12.fixed020-Forb.dzn'), 'utf8'),
     );
     expect(input.meetings.some((m) => m.fixedSlot !== undefined)).toBe(true);
-    const result = schedule(input, { seed: 1, timeLimitMs: 500 });
+    const result = schedule(input, { seed: 1, timeLimitMs: 20_000 });
     const check = validate(input, result);
     expect(check.violations).toEqual([]);
     expect(check.placed).toBe(input.meetings.length);

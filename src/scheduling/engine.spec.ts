@@ -222,7 +222,7 @@ describe('schedule (behaviour)', () => {
       tables: 2,
       meetings: [1, 2, 3, 4].map((b) => ({ a: 0, b })),
     };
-    const result = schedule(input, { seed: 3, timeLimitMs: 1000 });
+    const result = schedule(input, { seed: 3, timeLimitMs: 10_000 });
     expect(result.stats.placed).toBe(4);
     expect(validate(input, result).holes).toBe(0);
   });
@@ -242,7 +242,7 @@ describe('schedule (behaviour)', () => {
         { a: 1, b: 2, slot: 5 },
       ],
     };
-    const result = schedule(input, { seed: 1, timeLimitMs: 300 });
+    const result = schedule(input, { seed: 1, timeLimitMs: 10_000 });
     expect(validate(input, result).violations).toEqual([]);
     expect(result.assignments[0]?.slot).toBe(2);
     expect(result.assignments[1]).toBeNull();
@@ -271,7 +271,7 @@ describe('schedule (behaviour)', () => {
         { a: 2, b: 2 },
       ],
     };
-    const result = schedule(input, { seed: 1, timeLimitMs: 1000 });
+    const result = schedule(input, { seed: 1, timeLimitMs: 10_000 });
     const reasons = Object.fromEntries(result.unplaced.map((u) => [u.meeting, u.reason]));
     expect(reasons).toEqual({
       0: 'no_common_slot',
@@ -295,7 +295,7 @@ describe('schedule (behaviour)', () => {
     const fractions: number[] = [];
     const result = schedule(input, {
       seed: 1,
-      timeLimitMs: 1000,
+      timeLimitMs: 10_000,
       onProgress: (f) => fractions.push(f),
     });
     expect(result.assignments.map((x) => x !== null)).toEqual([false, true, false]);

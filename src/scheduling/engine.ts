@@ -30,7 +30,7 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
  */
 export async function scheduleThorough(
   input: ScheduleInput,
-  options: ScheduleOptions & { refine: Omit<RefineOptions, 'onStep'> },
+  options: ScheduleOptions & { refine: ThoroughOptions },
 ): Promise<ScheduleResult & { refined: ThoroughStats }> {
   // One progress bar for the three phases: the default annealing (a second or so) fills its first twentieth,
   // longer annealing restarts and the exact refinement the rest, by their clock.
@@ -79,16 +79,21 @@ export async function scheduleThorough(
       ? new Int32Array(options.stop.buffer, options.stop.byteOffset, 1)
       : options.stop;
   const floor = () => Math.max(run.lb, sharedBound(stop));
+  // A fixed count and work instead of the clock's share (the whole time then caps them).
+  const fixed = options.refine.restarts;
   for (let k = 1; run.st.holes > floor() && !stopped(options.stop); k++) {
-    const work = Math.min(
-      ctl.maxIterations * RESTART_WORK,
-      Math.floor(rate * (restartUntil - Date.now()) * 0.9),
-    );
-    if (work < ctl.maxIterations) break;
+    if (fixed && k > fixed.count) break;
+    const work = fixed
+      ? fixed.iterations
+      : Math.min(
+          ctl.maxIterations * RESTART_WORK,
+          Math.floor(rate * (restartUntil - Date.now()) * 0.9),
+        );
+    if (!fixed && work < ctl.maxIterations) break;
     const other = search(input, {
       seed: seed + k,
       maxIterations: work,
-      timeLimitMs: Math.max(1, restartUntil - Date.now()),
+      timeLimitMs: Math.max(1, (fixed ? started + timeMs : restartUntil) - Date.now()),
       stop: options.stop,
       // Only the annealing reports a whole schedule's holes (construction and repair count partial ones), and
       // a restart placing fewer meetings is not kept.
@@ -154,6 +159,13 @@ function placedWeight({ pb, st }: Run): number {
 }
 
 const SEARCH_SHARE = 0.05;
+
+export interface ThoroughOptions extends Omit<RefineOptions, 'onStep'> {
+  // A budget of work for the annealing restarts instead of the clock's share of timeMs: this many restarts of
+  // this many iterations each, for tests and benchmarks that must not depend on the machine's speed (timeMs
+  // still caps them; maxSteps bounds the exact search that follows).
+  restarts?: { count: number; iterations: number };
+}
 
 // What the thorough run did after the default annealing: holesBefore is the default annealing's count.
 export interface ThoroughStats extends RefineStats {

@@ -23,6 +23,9 @@ export interface RefineOptions {
   neighbourhood?: number;
   // Longest single solver call.
   stepMs?: number;
+  // Most steps (solver calls that repair a neighbourhood): a budget of work for tests and benchmarks that must
+  // not depend on the machine's speed; the wall-clock budget still applies. 0 skips the exact search.
+  maxSteps?: number;
   // After each step, for progress reports.
   onStep?: (holes: number, elapsedMs: number) => void;
   // Ends the search early once raised (ScheduleOptions.stop). Its second cell, when there is one, is the bound
@@ -66,7 +69,7 @@ export async function refine(
 ): Promise<RefineStats> {
   const start = Date.now();
   const { stats, movable } = refinement(pb, st);
-  if (st.holes === 0 || movable.length === 0 || options.timeMs <= 0) return stats;
+  if (st.holes === 0 || movable.length === 0 || !hasBudget(options)) return stats;
 
   const { init, killThreads } = await loadZ3();
   const api = await init();
@@ -76,7 +79,11 @@ export async function refine(
     // time shrinks.
     let size = options.neighbourhood ?? DEFAULT_NEIGHBOURHOOD;
     const stepMs = options.stepMs ?? DEFAULT_STEP_MS;
-    while (st.holes > sharedBound(options.stop) && !stopped(options.stop)) {
+    while (
+      st.holes > sharedBound(options.stop) &&
+      !stopped(options.stop) &&
+      stats.steps < (options.maxSteps ?? Infinity)
+    ) {
       const left = options.timeMs - (Date.now() - start);
       // Z3 heeds neither its timeout nor an interrupt while it prepares a large question (seen running 7 s
       // past a 2 s limit on forum-14): a step too short to answer anything is not started.
@@ -126,6 +133,11 @@ export async function refine(
     await killThreads(api.em);
   }
   return settle(stats, st, options, start);
+}
+
+// Whether the options leave any time and any step to the exact search.
+export function hasBudget(options: RefineOptions): boolean {
+  return options.timeMs > 0 && (options.maxSteps ?? 1) > 0;
 }
 
 // The refinement's closing figures: a schedule at a proved bound is optimal too.

@@ -14,14 +14,16 @@ describe('exact refinement with CaDiCaL', () => {
     const before = st.holes;
     const placed = st.placed;
     expect(before).toBeGreaterThan(5);
-    const stats = await refineSat(pb, st, new Rng(3), { timeMs: 4_000 });
+    // Three repair steps (each of a fixed number of conflicts), however long they take.
+    const stats = await refineSat(pb, st, new Rng(3), { timeMs: 60_000, maxSteps: 3 });
+    expect(stats.steps).toBe(3);
     expect(stats.improvements).toBeGreaterThan(0);
     expect(st.holes).toBeLessThan(before);
     expect(st.placed).toBe(placed);
     const check = validate(input, resultOf(st));
     expect(check.violations).toEqual([]);
     expect(check.holes).toBe(st.holes);
-  }, 30_000);
+  }, 90_000);
 
   it.each([2, 5])(
     'proves the holes it leaves unavoidable where the per-person bound sees none (seed %i)',
@@ -32,18 +34,18 @@ describe('exact refinement with CaDiCaL', () => {
       expect(holesLowerBound(pb, st, personIndex(pb), new Uint8Array(pb.P))).toBe(0);
       // Every request placed: the bound is shared with the other members through the stop flag's second cell.
       const stop = new Int32Array(new SharedArrayBuffer(8));
-      const stats = await refineSat(pb, st, new Rng(1), { timeMs: 20_000, stop });
+      const stats = await refineSat(pb, st, new Rng(1), { timeMs: 60_000, stop });
       expect(stats.proven).toBe(true);
       expect(st.holes).toBeGreaterThan(0);
       expect(stats.lowerBound).toBe(st.holes);
       expect(Atomics.load(stop, 1)).toBe(st.holes);
-      // Proved, so it ends before its time.
-      expect(stats.timeMs).toBeLessThan(20_000);
+      // Proved, so it ends before its time (a minute: far more than a slow machine needs).
+      expect(stats.timeMs).toBeLessThan(60_000);
       const check = validate(input, resultOf(st));
       expect(check.violations).toEqual([]);
       expect(check.holes).toBe(st.holes);
     },
-    30_000,
+    90_000,
   );
 
   it('counts the holes of people whose meetings are all fixed in what it proves', async () => {
@@ -56,16 +58,16 @@ describe('exact refinement with CaDiCaL', () => {
     };
     const { pb, st } = firstFit(input);
     expect([st.slotOf[0], st.slotOf[1]]).toEqual([1, 4]);
-    const stats = await refineSat(pb, st, new Rng(1), { timeMs: 20_000 });
+    const stats = await refineSat(pb, st, new Rng(1), { timeMs: 60_000 });
     expect(stats.proven).toBe(true);
     expect(st.holes).toBeGreaterThan(1);
     expect(stats.lowerBound).toBe(st.holes);
-    expect(stats.timeMs).toBeLessThan(20_000);
+    expect(stats.timeMs).toBeLessThan(60_000);
     const check = validate(input, resultOf(st));
     expect(check.violations).toEqual([]);
     expect(check.holes).toBe(st.holes);
     expect(check.holesPerParticipant[12]).toBe(1);
-  }, 30_000);
+  }, 90_000);
 
   it('keeps fixed and existing meetings, windows, absences and tables per slot, over two days', async () => {
     const base = randomInput(11, { people: 24, meetings: 70, days: 2, slots: 8, tables: 5 });
@@ -80,9 +82,10 @@ describe('exact refinement with CaDiCaL', () => {
       participants: base.participants.map((p, i) => (i === 0 ? { unavailable: [4] } : p)),
       meetings: [...base.meetings, { a: 0, b: partner, fixedSlot: 6 }],
     };
+    // One restart of fixed work, then the exact search until it proves the hole (a minute is only a cap).
     const result = await scheduleThorough(input, {
       maxIterations: 5_000,
-      refine: { timeMs: 4_000, solver: 'cadical' },
+      refine: { timeMs: 60_000, solver: 'cadical', restarts: { count: 1, iterations: 250_000 } },
     });
     expect(result.refined.solver).toBe('cadical');
     // The hole left is proved unavoidable (by the core search, or a whole-schedule answer of the repair).
@@ -104,7 +107,7 @@ describe('exact refinement with CaDiCaL', () => {
     });
     expect(fixed).toBeGreaterThan(3);
     expect(result.existing.map((e) => e?.slot)).toEqual(input.existing!.map((e) => e.slot));
-  }, 30_000);
+  }, 90_000);
 });
 
 // The engine's result shape for a state: tables numbered in order within each slot.

@@ -4,6 +4,7 @@ import type { Rng } from './rng.js';
 import type { State } from './state.js';
 import {
   applyIfFewerHoles,
+  hasBudget,
   neighbourhood,
   refinement,
   settle,
@@ -46,7 +47,7 @@ export async function refineSat(
 ): Promise<RefineStats> {
   const start = Date.now();
   const { stats, movable } = refinement(pb, st);
-  if (st.holes === 0 || movable.length === 0 || options.timeMs <= 0) return stats;
+  if (st.holes === 0 || movable.length === 0 || !hasBudget(options)) return stats;
 
   const { Cadical } = await loadCadical();
   const solver = await Cadical.create({ quiet: true });
@@ -72,7 +73,8 @@ export async function refineSat(
     while (
       st.holes > Math.max(stats.lowerBound, sharedBound(options.stop)) &&
       Date.now() < deadline - 50 &&
-      !stopped(options.stop)
+      !stopped(options.stop) &&
+      stats.steps < (options.maxSteps ?? Infinity)
     ) {
       const stepStart = Date.now();
       if (!cores.exhausted && coreMs * cores.patience <= repairMs) {

@@ -31,7 +31,8 @@ export class Listener {
   waitFor<T = Record<string, unknown>>(
     event: string,
     match: (payload: T) => boolean = () => true,
-    ms = 3000,
+    // Events arrive in milliseconds; the wait is long only for a loaded machine (and a failing test).
+    ms = 15_000,
   ): Promise<T> {
     const found = this.heard.find((h) => h.event === event && match(h.payload as T));
     if (found) return Promise.resolve(found.payload as T);
