@@ -157,7 +157,8 @@ const LAST = [
   'Mercier',
 ];
 
-function prng(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same seed gives the same edition. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,5 +1,5 @@
 import type { MatchProfile } from '../../src/matching/engine.js';
-import { NEEDS, OFFERS, PLACES, SECTORS } from '../../seeds/synthetic.js';
+import { NEEDS, OFFERS, PLACES, prng, SECTORS } from '../../seeds/synthetic.js';
 
 /**
  * The synthetic edition of seeds/synthetic.ts as plain match profiles, without a database: the
@@ -10,17 +10,6 @@ import { NEEDS, OFFERS, PLACES, SECTORS } from '../../seeds/synthetic.js';
  */
 // The departments of the seed's places, with the same weights.
 const DEPARTMENTS = PLACES.map(([, department]) => department);
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticProfiles {
   profiles: MatchProfile[];
