@@ -17,7 +17,7 @@ import type {
   MatchRequestsDto,
   MatchRequestsResultDto,
 } from './recommendations.dto.js';
-import { RecommendationsService, requestMessage, teamsOf } from './recommendations.service.js';
+import { RecommendationsService, requestMessage, teamOf } from './recommendations.service.js';
 
 /**
  * Organizers turn the passive half of the room's best mutual matches into pending requests, so the
@@ -62,13 +62,12 @@ export class MatchRequestsService {
           .getRawMany<{ id: string }>()
       ).map((r) => edition.carrier.get(r.id) ?? r.id),
     );
-    const teams = teamsOf(edition);
     const taken = new Set<string>();
     const proposals: MatchRequestProposalDto[] = [];
     for (const me of edition.meta.values()) {
       if (me.empty || requesters.has(me.participantId)) continue;
       if (me.kind !== 'exhibitor' && me.category !== 'professional') continue;
-      const team = teams.get(me.participantId) ?? [me.participantId];
+      const team = teamOf(edition, me.participantId);
       const { settled, dismissed } = await this.recommendations.history(edition, team);
       const exclude = new Set([...team, ...settled]);
       const matches = this.recommendations

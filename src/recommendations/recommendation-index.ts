@@ -12,6 +12,18 @@ export interface EditionIndex {
   meta: Map<string, ProfileMeta>;
   /** Any participant → the participant carrying their profile (an exhibitor's staff → its stand's). */
   carrier: Map<string, string>;
+  /** The other way: each carrier → everyone who shares its profile, itself first. */
+  teams: Map<string, string[]>;
+}
+
+/** Records that `member` shares `carrier`'s profile, keeping both maps in step. */
+function join(edition: EditionIndex, member: string, carrier: string): void {
+  if (edition.carrier.get(member) === carrier) return;
+  edition.carrier.set(member, carrier);
+  const team = edition.teams.get(carrier);
+  if (!team) edition.teams.set(carrier, [member]);
+  else if (member === carrier) team.unshift(member);
+  else team.push(member);
 }
 
 /**
@@ -51,7 +63,7 @@ export class RecommendationIndex {
       for (const [member, carrier] of staff) {
         for (const built of this.editions.values()) {
           const edition = await built;
-          if (edition.meta.has(carrier)) edition.carrier.set(member, carrier);
+          if (edition.meta.has(carrier)) join(edition, member, carrier);
         }
       }
     } catch (error) {
@@ -61,14 +73,20 @@ export class RecommendationIndex {
 
   private async build(editionId: string): Promise<EditionIndex> {
     const { profiles, staff } = await loadProfiles(this.dataSource, { editionId });
-    const edition: EditionIndex = { index: new MatchIndex(), meta: new Map(), carrier: staff };
+    const edition: EditionIndex = {
+      index: new MatchIndex(),
+      meta: new Map(),
+      carrier: new Map(),
+      teams: new Map(),
+    };
     for (const loaded of profiles) this.put(edition, loaded);
+    for (const [member, carrier] of staff) join(edition, member, carrier);
     return edition;
   }
 
   private put(edition: EditionIndex, { profile, meta }: LoadedProfile): void {
     edition.index.upsert(profile);
     edition.meta.set(meta.participantId, meta);
-    edition.carrier.set(meta.participantId, meta.participantId);
+    join(edition, meta.participantId, meta.participantId);
   }
 }

@@ -119,13 +119,12 @@ export class RecommendationsService {
     await this.editions.require(editionId);
     const edition = await this.index.of(editionId);
     const meetings = await this.meetingCounts(editionId, edition);
-    const teams = teamsOf(edition);
     const items = [...edition.meta.values()]
       .filter((p) => p.kind === 'exhibitor' || p.category === 'professional')
       .map((p) => {
         const matches = p.empty
           ? []
-          : this.matchesFor(edition, p, 5, new Set(teams.get(p.participantId)), []);
+          : this.matchesFor(edition, p, 5, new Set(teamOf(edition, p.participantId)), []);
         const best = matches[0];
         return {
           participantId: p.participantId,
@@ -242,21 +241,7 @@ export class RecommendationsService {
 
 /** Everyone who shares a profile with `carrier`: an exhibitor's staff, or a visitor alone. */
 export function teamOf(edition: EditionIndex, carrier: string): string[] {
-  const team = [carrier];
-  for (const [member, of] of edition.carrier)
-    if (of === carrier && member !== carrier) team.push(member);
-  return team;
-}
-
-/** Every carrier's team at once, for edition-wide work. */
-export function teamsOf(edition: EditionIndex): Map<string, string[]> {
-  const teams = new Map<string, string[]>();
-  for (const [member, carrier] of edition.carrier) {
-    const team = teams.get(carrier) ?? [];
-    team.push(member);
-    teams.set(carrier, team);
-  }
-  return teams;
+  return edition.teams.get(carrier) ?? [carrier];
 }
 
 const round = (score: number) => Math.round(score * 1000) / 1000;
