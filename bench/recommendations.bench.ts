@@ -27,7 +27,37 @@ try {
   await get(exhibitors[1].token);
   const warmMs = performance.now() - warm;
 
-  const run = async (name: string, tokens: string[]) => {
+  // A visitor edits their profile every `everyMs`: each change puts every list behind the index, so
+  // lists are answered as ranked before and ranked again in the background (ranked-lists.ts).
+  const churn = (everyMs: number) => {
+    const editor = visitors.find((p) => p.role === 'visitor')!;
+    const words = [
+      'circuits courts',
+      'réemploi',
+      'mobilité solidaire',
+      'insertion',
+      'tourisme social',
+    ];
+    let n = 0;
+    let changes = 0;
+    const timer = setInterval(() => {
+      const needs = [words[n++ % words.length]];
+      void fetch(
+        `${server.url}/api/editions/${editionId}/registrations/${editor.participantId}/profile`,
+        {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${editor.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ needs }),
+        },
+      ).then((r) => {
+        if (r.status === 200) changes++;
+      });
+    }, everyMs);
+    return { stop: () => (clearInterval(timer), changes) };
+  };
+
+  const run = async (name: string, tokens: string[], changeEveryMs?: number) => {
+    const changing = changeEveryMs ? churn(changeEveryMs) : null;
     let i = 0;
     const result = await autocannon({
       url: server.url,
@@ -44,7 +74,8 @@ try {
         },
       ],
     });
-    return `| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.requests.total} | ${result.non2xx} |`;
+    const changes = changing ? changing.stop() : 0;
+    return `| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.requests.total} | ${result.non2xx} | ${changes} |`;
   };
   const rows = [
     await run(
@@ -54,6 +85,16 @@ try {
     await run(
       'exhibitors (exhibitors + ~3,750 professionals)',
       exhibitors.map((p) => p.token),
+    ),
+    await run(
+      'exhibitors, a profile changing every second',
+      exhibitors.map((p) => p.token),
+      1000,
+    ),
+    await run(
+      'exhibitors, a profile changing every 20 ms',
+      exhibitors.map((p) => p.token),
+      20,
     ),
     await run(
       'mix: 4 visitors for 1 exhibitor',
@@ -66,8 +107,8 @@ try {
   console.log(
     `First request (builds the edition's index): ${indexMs.toFixed(0)} ms; the next one: ${warmMs.toFixed(1)} ms.\n`,
   );
-  console.log('| who asks | req/s | p50 ms | p99 ms | requests | non-2xx |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| who asks | req/s | p50 ms | p99 ms | requests | non-2xx | profile changes |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
 } finally {
   await server.stop();

@@ -40,7 +40,8 @@ describe('recommendations', () => {
   const ids = async (token: string) => (await list(token)).items.map((i) => i.participantId);
 
   beforeAll(async () => {
-    s = await TestSession.start();
+    // Lists behind someone else's profile change are refreshed at once (1 s by default).
+    s = await TestSession.start({ RECOMMENDATIONS_REFRESH_MS: '0' });
     edition = await s.createEdition();
     village = await s.onboardExhibitor(
       edition.id,
@@ -216,6 +217,29 @@ describe('recommendations', () => {
       { needs: ['x'] },
     );
     expect(notMine.status).toBe(403);
+  });
+
+  it('brings a newcomer into the lists already shown, refreshed in the background', async () => {
+    expect((await list(village.token)).items.map((i) => i.name)).not.toContain(
+      'Jardins de Cocagne',
+    );
+    const garden = await s.onboardExhibitor(
+      edition.id,
+      org('Jardins de Cocagne', {
+        sectors: ['agriculture'],
+        department: '34',
+        offers: ['Légumes de saison bio en circuit court'],
+      }),
+    );
+    // Its own list is ranked for it at once.
+    expect(await ids(garden.token)).toContain(village.participantId);
+    // The village's list, ranked before, may be answered once as it was, then ranked again.
+    const seen: boolean[] = [];
+    for (let attempt = 0; attempt < 5 && !seen.at(-1); attempt++) {
+      seen.push((await ids(village.token)).includes(garden.participantId));
+    }
+    expect(seen.at(-1)).toBe(true);
+    expect(seen.length).toBeLessThanOrEqual(2);
   });
 
   it('shows organizers, and only them, who has no good match or no meeting', async () => {

@@ -104,6 +104,16 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   TYPEORM_SLOW_QUERY_MS = 200;
+
+  /**
+   * A participant's suggestions, ranked before someone else's profile changed, are answered and
+   * ranked again in the background once they are this many milliseconds old (0: at once).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(30_000)
+  RECOMMENDATIONS_REFRESH_MS = 1_000;
 }
 
 /** Reads and validates the environment; a wrong value stops start-up with a readable sentence. */

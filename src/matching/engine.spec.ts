@@ -202,6 +202,46 @@ describe('MatchIndex', () => {
     );
   });
 
+  it('ranks as a fresh index would after any sequence of changes, queried between them', () => {
+    // Figures cached between queries (word rarity, lengths) must follow every kind of change:
+    // needs only, offers, a profile emptied, added or removed.
+    const words = [
+      'fromages fermiers',
+      'transport frigorifique',
+      'produits laitiers locaux',
+      'hébergement de groupes',
+      'recyclage du bois',
+      'repas bio',
+      'formation des salariés',
+      'énergie solaire',
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647);
+    const pick = (n: number) => Array.from({ length: n }, () => words[next() % words.length]);
+    const live = new Map<string, MatchProfile>([cheese, canteen].map((p) => [p.id, p]));
+    const index = edition(...live.values());
+    for (let step = 0; step < 60; step++) {
+      const id = `p${next() % 6}`;
+      const known = live.get(id);
+      const roll = next() % 4;
+      if (roll === 0 && known) {
+        index.remove(id);
+        live.delete(id);
+      } else {
+        const changed =
+          roll === 1 && known
+            ? { ...known, needs: pick(next() % 3) }
+            : exhibitor({ id, offers: pick(next() % 3), needs: pick(1 + (next() % 2)) });
+        index.upsert(changed);
+        live.set(id, changed);
+      }
+      const fresh = edition(...live.values());
+      for (const asker of ['cheese', 'canteen', ...live.keys()]) {
+        expect(index.recommend(asker, { limit: 5 })).toEqual(fresh.recommend(asker, { limit: 5 }));
+      }
+    }
+  });
+
   it('lowers candidates similar to a dismissed one, and leaves the dismissed out', () => {
     const asker = exhibitor({
       id: 'asker',

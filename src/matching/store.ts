@@ -1,5 +1,5 @@
 import { FieldIndex, KeyIndex } from './field-index.js';
-import { makeDoc, type Doc, type DocStats } from './profile.js';
+import { makeDoc, type Doc, type DocStats, type Field } from './profile.js';
 import type { MatchProfile } from './types.js';
 import { B, FULL_MATCH_RARE_WORDS, K1 } from './weights.js';
 
@@ -15,7 +15,8 @@ export class ProfileStore {
   readonly interestKeys = new KeyIndex();
   readonly departments = new KeyIndex();
   private readonly free: number[] = [];
-  // Bumped by every change: figures cached under an older epoch (idf, lengths) are stale.
+  // Bumped by every change of the offers field (its documents, lengths and so idf): figures cached
+  // under an older epoch are stale. A change of needs, interests or sectors leaves them valid.
   private epoch = 0;
   private scaleEpoch = -1;
   private scaleValue = 1;
@@ -23,6 +24,7 @@ export class ProfileStore {
   upsert(profile: MatchProfile): void {
     const previous = this.byId.get(profile.id);
     if (previous) this.unindex(previous);
+    const offersBefore = previous?.offers;
     const slot = previous?.slot ?? this.free.pop() ?? this.docs.length;
     // A copy of one shape, so that the caller changing its arrays cannot desynchronise the index.
     const doc = makeDoc(slot, {
@@ -44,7 +46,7 @@ export class ProfileStore {
     for (const key of doc.sectors.keys()) this.sectors.add(slot, key);
     doc.interests.phrases.forEach((p, i) => this.interestKeys.add(slot, p.key, i));
     if (doc.department !== null) this.departments.add(slot, doc.department);
-    this.epoch++;
+    if (!sameTerms(offersBefore, doc.offers)) this.epoch++;
   }
 
   remove(id: string): void {
@@ -54,7 +56,7 @@ export class ProfileStore {
     this.byId.delete(id);
     this.docs[doc.slot] = undefined;
     this.free.push(doc.slot);
-    this.epoch++;
+    if (doc.offers.phrases.length > 0) this.epoch++;
   }
 
   private unindex(doc: Doc): void {
@@ -89,4 +91,15 @@ export class ProfileStore {
     };
     return doc.stats;
   }
+}
+
+// Whether two offers fields weigh the same in the index: same terms, frequencies and length.
+function sameTerms(before: Field | undefined, after: Field): boolean {
+  if (!before) return after.phrases.length === 0;
+  if (before.phrases.length === 0 || after.phrases.length === 0) {
+    return before.phrases.length === after.phrases.length;
+  }
+  if (before.length !== after.length || before.tf.size !== after.tf.size) return false;
+  for (const [term, tf] of after.tf) if (before.tf.get(term) !== tf) return false;
+  return true;
 }

@@ -12,7 +12,7 @@ import { ParticipantsLookup } from '../meetings/participants.lookup.js';
 import { EditionsService } from '../editions/editions.service.js';
 import type { ProfileMeta } from './edition-profiles.js';
 import { Dismissal } from './dismissal.entity.js';
-import { RecommendationIndex, type EditionIndex } from './recommendation-index.js';
+import { RecommendationIndex, stateFor, type EditionIndex } from './recommendation-index.js';
 import type { CoverageDto, RecommendationDto, RecommendationsDto } from './recommendations.dto.js';
 
 /** A pair in these states is not suggested again: an open request or meeting, a held one, a refusal. */
@@ -79,9 +79,10 @@ export class RecommendationsService {
       limit,
       new Set([...team, ...settled]),
       dismissed,
+      'recent',
     );
     return {
-      items: matches.map((m) => toRecommendation(edition, m)),
+      items: matches.flatMap((m) => toRecommendation(edition, m) ?? []),
       hint:
         matches.length > 0
           ? null
@@ -153,16 +154,25 @@ export class RecommendationsService {
     limit: number,
     exclude: ReadonlySet<string>,
     dismissed: readonly string[],
+    /** `recent`: a list ranked before other people's profiles changed will do (ranked-lists.ts). */
+    freshness: 'exact' | 'recent' = 'exact',
   ): Match[] {
-    return edition.index.recommend(me.participantId, {
-      limit,
-      exclude,
-      dismissed,
-      accept: (candidate) => {
-        const other = edition.meta.get(candidate.id);
-        return !!other && mayMeet(me, other);
-      },
-    });
+    const key = [me.participantId, limit, [...exclude].sort(), [...dismissed].sort()].join('|');
+    return edition.ranked.get(
+      key,
+      () => stateFor(edition, me.participantId),
+      () =>
+        edition.index.recommend(me.participantId, {
+          limit,
+          exclude,
+          dismissed,
+          accept: (candidate) => {
+            const other = edition.meta.get(candidate.id);
+            return !!other && mayMeet(me, other);
+          },
+        }),
+      freshness,
+    );
   }
 
   /**
@@ -246,8 +256,10 @@ export function teamOf(edition: EditionIndex, carrier: string): string[] {
 
 const round = (score: number) => Math.round(score * 1000) / 1000;
 
-function toRecommendation(edition: EditionIndex, match: Match): RecommendationDto {
-  const meta = edition.meta.get(match.id)!;
+// Null for someone no longer in the index (a list ranked before they left).
+function toRecommendation(edition: EditionIndex, match: Match): RecommendationDto | null {
+  const meta = edition.meta.get(match.id);
+  if (!meta) return null;
   return {
     participantId: match.id,
     kind: meta.kind,
