@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module.js';
 import { User } from '../src/auth/user.entity.js';
 import { loadEnvironment } from '../src/config/env.js';
-import { Meeting, pairKey } from '../src/meetings/meeting.entity.js';
+import { Meeting, pairKey, sideKey } from '../src/meetings/meeting.entity.js';
 import { Participant } from '../src/participants/participant.entity.js';
 import { generateSyntheticEdition } from '../seeds/synthetic.js';
 import { startServer, tempDatabase } from './support.js';
@@ -63,7 +63,7 @@ for (const visitor of visitors) {
         editionId,
         requesterId: visitor.id,
         inviteeId: exhibitors[e].id,
-        pairKey: pairKey(visitor.id, exhibitors[e].id),
+        pairKey: pairKey(visitor.id, sideKey(exhibitors[e])),
         status: 'requested',
       }),
     );

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AnnouncementsModule } from './announcements/announcements.js';
+import { ApplicationsModule } from './applications/applications.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { createValidationPipe } from './common/validation.js';
@@ -19,6 +20,7 @@ import { RegistrationsModule } from './registrations/registrations.module.js';
 import { ScheduleModule } from './schedule/schedule.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { StatsModule } from './stats/stats.module.js';
+import { TeamsModule } from './teams/teams.module.js';
 
 /** The whole application; tests import it too, so global pipes, filters and guards are the real ones. */
 @Module({})
@@ -33,12 +35,14 @@ export class AppModule {
         AuthModule,
         EditionsModule,
         ExhibitorsModule,
+        ApplicationsModule,
         RegistrationsModule,
         MeetingsModule,
         ScheduleModule,
         RecommendationsModule,
         ConventionsModule,
         StatsModule,
+        TeamsModule,
         RealtimeModule,
         AnnouncementsModule,
         SeedModule,

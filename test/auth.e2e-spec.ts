@@ -51,6 +51,7 @@ describe('auth and API hygiene', () => {
     expect(wrong.body).toEqual({
       statusCode: 401,
       error: 'Unauthorized',
+      code: 'auth/wrong_credentials',
       message: 'Wrong email or password',
     });
     expect(unknown.body).toEqual(wrong.body);

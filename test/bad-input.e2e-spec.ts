@@ -284,4 +284,43 @@ describe('bad input is a 400 that says what is wrong, never a 500', () => {
       }
     });
   });
+
+  describe('every refusal has a code a client can translate', () => {
+    it('gives the bound a field broke, and a code to refusals raised without one', async () => {
+      const short = await s.http.post(`/api/editions/${edition.id}/registrations`).send({
+        firstName: 'Ana',
+        lastName: 'Lopez',
+        email: 'ana@test.example',
+        password: 'short',
+        category: 'public',
+      });
+      expect(short.status).toBe(400);
+      expect(short.body.errors).toEqual([
+        expect.objectContaining({ field: 'password', code: 'validation/too_short', limit: 8 }),
+      ]);
+      const long = await as(s.http, exhibitor.token).patch(
+        `/api/organizations/${exhibitor.organizationId}`,
+        { sectors: ['x'.repeat(61)] },
+      );
+      expect(long.body.errors).toEqual([
+        expect.objectContaining({ field: 'sectors', code: 'validation/too_long', limit: 60 }),
+      ]);
+      const cases: [string, Promise<{ status: number; body: { code?: string } }>][] = [
+        ['auth/login_required', s.http.get('/api/auth/me')],
+        ['auth/invalid_token', as(s.http, 'not-a-token').get('/api/auth/me')],
+        ['auth/wrong_role', as(s.http, exhibitor.token).post('/api/editions', {})],
+        ['request/not_found', s.http.get('/api/no-such-route')],
+        [
+          'auth/wrong_credentials',
+          s.http
+            .post('/api/auth/login')
+            .send({ email: 'nobody@test.example', password: 'whatever1' }),
+        ],
+      ];
+      for (const [code, pending] of cases) {
+        const res = await pending;
+        expect([code, res.body.code]).toEqual([code, code]);
+      }
+    });
+  });
 });

@@ -583,6 +583,11 @@ describe('organizer figures, exports and live counters', () => {
         .split('\r\n');
       expect(meetingLines).toHaveLength(4);
       expect(meetingLines.join('\n')).toContain('Fromages pour la cantine ?');
+      // Statuses in French words, as in conventions.csv, not the API's codes.
+      const statuses = meetingLines.slice(1).map((l) => l.split(';')[1]);
+      expect(statuses.length).toBe(3);
+      for (const status of statuses)
+        expect(['a eu lieu', 'confirmé', 'demandé', 'absence']).toContain(status);
       expect(
         (await as(s.http, a.token).get(`/api/editions/${edition.id}/conventions.csv`)).status,
       ).toBe(403);

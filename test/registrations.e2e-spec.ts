@@ -183,6 +183,59 @@ describe('visitor registration, badges and check-in', () => {
       ).status,
     ).toBe(403);
   });
+
+  it('finds registrations by words of a name, email, organization or badge, and by kind', async () => {
+    const other = await s.createEdition();
+    const ana = await s.registerVisitor(other.id, {
+      firstName: 'Anaïs',
+      lastName: 'Ferrand',
+      organizationName: 'Mairie de Sète',
+    });
+    await s.registerVisitor(other.id, { firstName: 'Paul', lastName: 'Ferrand' });
+    const stand = await s.onboardExhibitor(other.id);
+    const search = async (query: string) => {
+      const res = await s.http
+        .get(`/api/editions/${other.id}/registrations?${query}`)
+        .auth(s.organizerToken, { type: 'bearer' });
+      expect(res.status).toBe(200);
+      return res.body as {
+        items: { id: string; email: string; organizationName: string }[];
+        total: number;
+      };
+    };
+    expect((await search('q=ferrand')).total).toBe(2);
+    expect((await search('q=ferrand%20s%C3%A8te')).items.map((i) => i.id)).toEqual([
+      ana.participantId,
+    ]);
+    expect((await search(`q=${ana.badgeCode.toLowerCase()}`)).items.map((i) => i.email)).toEqual([
+      ana.email,
+    ]);
+    const exhibitors = await search('kind=exhibitor');
+    expect(exhibitors.items.map((i) => i.id)).toEqual([stand.participantId]);
+    // A stand's staff are named by their organization.
+    expect(exhibitors.items[0].organizationName).toBeTruthy();
+    expect((await search('q=%25')).total).toBe(0);
+    const bad = await s.http
+      .get(`/api/editions/${other.id}/registrations?kind=robot`)
+      .auth(s.organizerToken, { type: 'bearer' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'kind', code: 'validation/one_of' });
+  });
+
+  it('exports the same list as a spreadsheet, for organizers only', async () => {
+    const other = await s.createEdition();
+    const ana = await s.registerVisitor(other.id, { firstName: 'Anaïs', lastName: 'Ferrand' });
+    await s.registerVisitor(other.id, { firstName: 'Paul', lastName: 'Durand' });
+    const url = `/api/editions/${other.id}/registrations.csv?q=ferrand`;
+    const res = await s.http.get(url).auth(s.organizerToken, { type: 'bearer' }).buffer(true);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = res.text.split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('\uFEFFprénom;nom;email;type;catégorie;structure;badge;arrivé le');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`Anaïs;Ferrand;${ana.email};visiteur;`);
+    expect((await s.http.get(url).auth(ana.token, { type: 'bearer' })).status).toBe(403);
+  });
 });
 
 describe('registration rate limit', () => {

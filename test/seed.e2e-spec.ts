@@ -115,6 +115,9 @@ describe('the demo story: from a held meeting to a signed convention and its fol
       'negotiating',
       'signed',
     ]);
+    // Declared in 2025, when it was envisaged, not when the demo was loaded.
+    expect(detail.createdAt).toBe(detail.history[0].at);
+    expect(detail.createdAt.slice(0, 4)).toBe('2025');
     expect(detail.followUps).toHaveLength(1);
     expect(detail.followUps[0].note).toMatch(/Un an après/);
     expect(Date.parse(detail.followUps[0].at) - Date.parse(detail.history[0].at)).toBeGreaterThan(

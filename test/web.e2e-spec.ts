@@ -132,7 +132,12 @@ describe('web app in a real browser', () => {
       await mutuelle.waitFor({ state: 'detached' });
       await expect(ferme.isVisible()).resolves.toBe(true);
       await page.getByText('1 exposant', { exact: true }).waitFor();
+      // Searching for a need shows that need on the card: why this exhibitor is listed.
+      await page.getByLabel('Rechercher').fill('restauration');
+      const card = page.locator('li.card', { has: ferme });
+      await card.locator('.needs', { hasText: 'Recherche : Restauration collective' }).waitFor();
       await page.getByLabel('Rechercher').fill('');
+      await expect(card.locator('.needs').count()).resolves.toBe(0);
       await page.getByLabel('Forme juridique').selectOption('mutuelle');
       await ferme.waitFor({ state: 'detached' });
       await expect(mutuelle.isVisible()).resolves.toBe(true);
@@ -153,8 +158,14 @@ describe('web app in a real browser', () => {
       await page.getByLabel('Adresse e-mail').fill('pas-une-adresse');
       await page.getByLabel('Mot de passe').fill('court');
       await page.getByRole('button', { name: "M'inscrire" }).click();
-      await page.getByText('email must be an email').waitFor();
-      await page.getByText('password must be longer than or equal to 8 characters').waitFor();
+      // In French, from the API's codes: never its English sentences.
+      await page
+        .locator('#field-email-error', {
+          hasText: 'Saisissez une adresse e-mail valide, par exemple marie@exemple.fr.',
+        })
+        .waitFor();
+      await page.locator('#field-password-error', { hasText: 'Au moins 8 caractères.' }).waitFor();
+      await expect(page.locator('main').innerText()).resolves.not.toMatch(/must|email must/);
       expect(await page.getByLabel('Adresse e-mail').getAttribute('aria-invalid')).toBe('true');
       await screenshot(page, 'register-errors');
 
@@ -263,10 +274,12 @@ describe('web app in a real browser', () => {
         .expect(200);
       expect((mine.body as { blockedSlotIds: string[] }).blockedSlotIds).toHaveLength(1);
 
-      // The slot holding the meeting: the API's refusal is shown and the box stays unticked.
+      // The slot holding the meeting says so, and cannot be blocked (the API refuses it too).
       const halfPast = firstDay.getByLabel('09:30–10:00');
-      await halfPast.click();
-      await page.getByText('you have a meeting at one of these slots').waitFor();
+      await expect(halfPast.isDisabled()).resolves.toBe(true);
+      await expect(firstDay.locator('label[data-meeting="true"]').textContent()).resolves.toBe(
+        '09:30–10:00 · rendez-vous',
+      );
       await expect(halfPast.isChecked()).resolves.toBe(false);
       await screenshot(page, 'availability');
 
@@ -378,10 +391,14 @@ describe('web app in a real browser', () => {
       await page.getByLabel('Filières').fill(' , ');
       await page.getByLabel('Site internet (facultatif)').fill('garrigues.example');
       await page.getByRole('button', { name: 'Enregistrer ma fiche' }).click();
+      // The API's codes, told in French under their fields (never the API's English sentence).
       await page
-        .locator('#field-website-error', { hasText: 'website must be an http(s) URL' })
+        .locator('#field-website-error', {
+          hasText: 'Saisissez une adresse web qui commence par http:// ou https://.',
+        })
         .waitFor();
-      await page.locator('#field-sectors-error', { hasText: 'sectors' }).waitFor();
+      await page.locator('#field-sectors-error', { hasText: 'Au moins un élément.' }).waitFor();
+      await expect(page.locator('main').textContent()).resolves.not.toMatch(/must|sectors/);
       await expect(page.getByLabel('Filières').getAttribute('aria-invalid')).resolves.toBe('true');
       await screenshot(page, 'profile-errors');
 
@@ -531,19 +548,18 @@ describe('web app in a real browser', () => {
       await page
         .getByRole('button', { name: 'Déclarer une convention née de ce rendez-vous…' })
         .click();
-      // The API's message under the title when it is left empty.
+      // Left empty: the title and each party's role say so in French, each under its own field.
       await page.getByRole('button', { name: 'Déclarer la convention' }).click();
-      await page.locator('.declare .field .error', { hasText: 'title' }).waitFor();
-      // Each party's role, with the API's message under its own field.
       const myRole = page.getByLabel('Rôle de mon organisation');
       const theirRole = page.getByLabel('Rôle de Mutuelle du Littoral');
-      await page
-        .locator('.declare .field .error', { hasText: 'parties.0.role must be longer' })
-        .waitFor();
-      await page
-        .locator('.declare .field .error', { hasText: 'parties.1.role must be longer' })
-        .waitFor();
+      const required = page.locator('.declare .field .error', {
+        hasText: 'Ce champ est obligatoire.',
+      });
+      await required.nth(2).waitFor();
+      await expect(required.count()).resolves.toBe(3);
+      await expect(myRole.getAttribute('aria-invalid')).resolves.toBe('true');
       await expect(theirRole.getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(page.locator('.declare').textContent()).resolves.not.toMatch(/must|parties/);
       await expect(page.locator('.declare [role="alert"]').count()).resolves.toBe(0);
       await screenshot(page, 'declare-errors');
       await page.getByLabel('Intitulé de la convention').fill('Mutuelle santé des saisonniers');

@@ -1,10 +1,5 @@
-import {
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { forbidden, unauthorized } from '../common/errors.js';
 import { Reflector } from '@nestjs/core';
 import { AuthService } from './auth.service.js';
 import { IS_PUBLIC, ROLES_KEY, type AuthenticatedRequest } from './decorators.js';
@@ -34,11 +29,13 @@ export class AuthGuard implements CanActivate {
     if (user) request.user = user;
     if (isPublic) return true;
     if (!user) {
-      throw new UnauthorizedException(token ? 'Invalid or expired token' : 'Log in first');
+      throw token
+        ? unauthorized('auth/invalid_token', 'Invalid or expired token')
+        : unauthorized('auth/login_required', 'Log in first');
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(user.role)) {
-      throw new ForbiddenException(`Only ${roles.join(' or ')} accounts may do this`);
+      throw forbidden('auth/wrong_role', `Only ${roles.join(' or ')} accounts may do this`);
     }
     return true;
   }

@@ -1,14 +1,9 @@
-import {
-  Injectable,
-  Logger,
-  UnauthorizedException,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { ActivityLogService } from '../common/activity-log.service.js';
-import { conflict } from '../common/errors.js';
+import { conflict, unauthorized } from '../common/errors.js';
 import { EnvironmentVariables } from '../config/env.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { Participant } from '../participants/participant.entity.js';
@@ -68,7 +63,7 @@ export class AuthService implements OnApplicationBootstrap {
     const user = await this.users.findOneBy({ email: email.toLowerCase() });
     const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
     if (!user || !ok) {
-      throw new UnauthorizedException('Wrong email or password');
+      throw unauthorized('auth/wrong_credentials', 'Wrong email or password');
     }
     return { accessToken: this.sign(user), user: toUserDto(user) };
   }

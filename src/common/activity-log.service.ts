@@ -23,6 +23,12 @@ export type ActivityAction =
   | 'meeting.held'
   | 'meeting.no_show'
   | 'meeting.expired'
+  | 'meeting.holder_changed'
+  | 'team.invited'
+  | 'team.invitation_revoked'
+  | 'team.joined'
+  | 'team.member_added'
+  | 'team.member_removed'
   | 'schedule.committed'
   | 'announcement.published'
   | 'convention.declared'
@@ -30,7 +36,10 @@ export type ActivityAction =
   | 'convention.status_changed'
   | 'convention.confirmed'
   | 'convention.consent_changed'
-  | 'convention.follow_up';
+  | 'convention.follow_up'
+  | 'application.submitted'
+  | 'application.approved'
+  | 'application.refused';
 
 export interface LogEntry {
   action: ActivityAction;

@@ -30,6 +30,9 @@ export const notFound = (code: string, message: string) =>
 export const conflict = (code: string, message: string) =>
   new DomainError(HttpStatus.CONFLICT, code, message);
 
+export const unauthorized = (code: string, message: string) =>
+  new DomainError(HttpStatus.UNAUTHORIZED, code, message);
+
 export const forbidden = (code: string, message: string) =>
   new DomainError(HttpStatus.FORBIDDEN, code, message);
 

@@ -33,6 +33,23 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'request/invalid_json',
 };
 
+/** The code of a refusal raised without one (Nest's own, a library's), from its status. */
+const STATUS_CODES: Record<number, string> = {
+  400: 'request/invalid',
+  401: 'auth/login_required',
+  403: 'auth/forbidden',
+  404: 'request/not_found',
+  405: 'request/not_allowed',
+  409: 'conflict',
+  413: 'request/too_large',
+  415: 'request/unsupported_media_type',
+  429: 'request/rate_limited',
+  503: 'server/unavailable',
+};
+
+const statusCode = (status: number) =>
+  STATUS_CODES[status] ?? (status >= 500 ? 'server/error' : 'request/invalid');
+
 function fastifyCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? FASTIFY_CODES[code] : undefined;
@@ -68,8 +85,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       };
       if (typeof response === 'string') {
         // Fastify's refusals come mapped by Nest, the Fastify error as the cause.
-        const code = fastifyCode(exception.cause);
-        return { ...base, message: response, ...(code ? { code } : {}) };
+        const code = fastifyCode(exception.cause) ?? statusCode(status);
+        return { ...base, message: response, code };
       }
       const { message, code, errors } = response as {
         message?: string | string[];
@@ -79,7 +96,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return {
         ...base,
         message: message ?? exception.message,
-        ...(code ? { code } : {}),
+        code: code ?? statusCode(status),
         ...(errors ? { errors } : {}),
       };
     }
@@ -100,9 +117,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
         statusCode: status,
         error: STATUS_TEXT[status] ?? 'Error',
         message: message ?? 'Bad request',
-        code: fastifyCode(exception) ?? 'request/invalid',
+        code: fastifyCode(exception) ?? statusCode(status),
       };
     }
-    return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
+    return {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      code: 'server/error',
+      message: 'Internal server error',
+    };
   }
 }

@@ -44,6 +44,7 @@ export async function registerRateLimits(
     errorResponseBuilder: (_req, context) => ({
       statusCode: 429,
       error: 'Too Many Requests',
+      code: 'request/rate_limited',
       message: `Too many attempts: try again in ${context.after}`,
     }),
   });

@@ -29,6 +29,7 @@ import {
   ValidateBy,
   ValidateIf,
   ValidateNested,
+  getMetadataStorage,
 } from 'class-validator';
 import { invalid, type FieldError } from './errors.js';
 
@@ -199,17 +200,18 @@ export function IdList(options: FieldOptions & { maxItems: number }): PropertyDe
   );
 }
 
+/** A text of a given form; `code` says which form to the client (`validation/url`…). */
 export function Pattern(
   pattern: RegExp,
   message: string,
-  options: FieldOptions & { max: number },
+  options: FieldOptions & { max: number; code?: string },
 ): PropertyDecorator {
   return applyDecorators(
     documented(options, { type: String, pattern: pattern.source, maxLength: options.max }),
     trim(),
     IsString(),
     MaxLength(options.max),
-    Matches(pattern, { message }),
+    Matches(pattern, { message, context: options.code ? { code: options.code } : undefined }),
   );
 }
 
@@ -266,15 +268,42 @@ const CONSTRAINT_CODES: Record<string, string> = {
   unknownValue: 'validation/object',
 };
 
+/** Constraints on the type of a value: broken, they make its bounds meaningless. */
+const TYPE_CONSTRAINTS = new Set(['isInt', 'isNumber', 'isString', 'isArray', 'isBoolean']);
+
+/** The code a decorator gave its constraint (Pattern's `code`), if any. */
+function contextCode(error: ValidationError, constraint: string): string | undefined {
+  const code = (error.contexts?.[constraint] as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Constraints whose first argument is a bound worth telling the reader ("at least 8 characters"). */
+const BOUNDED = new Set(['minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'min', 'max']);
+
+/** The bound of a broken constraint, read from the DTO's validation metadata. */
+function limitOf(error: ValidationError, constraint: string): { limit?: number } {
+  const target = error.target as object | undefined;
+  if (!BOUNDED.has(constraint) || !target) return {};
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((m) => m.propertyName === error.property && (m.name ?? m.type) === constraint);
+  const bound: unknown = metadata?.constraints?.[0];
+  return typeof bound === 'number' ? { limit: bound } : {};
+}
+
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
     const missing = error.value === undefined || error.value === null;
     const constraints = error.constraints ?? {};
     // A null where none is allowed says just that, not every rule a null breaks.
+    // A value of the wrong type says just that, not every bound it cannot be compared with.
+    const wrongType = Object.entries(constraints).filter(([c]) => TYPE_CONSTRAINTS.has(c));
     const broken = constraints[NOT_NULL]
       ? [[NOT_NULL, constraints[NOT_NULL]]]
-      : Object.entries(constraints);
+      : wrongType.length > 0
+        ? wrongType
+        : Object.entries(constraints);
     const own = broken.map(([constraint, message]) => ({
       field: path,
       code:
@@ -282,8 +311,11 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
           ? 'validation/not_null'
           : missing && constraint !== 'whitelistValidation'
             ? 'validation/required'
-            : (CONSTRAINT_CODES[constraint] ?? 'validation/invalid'),
+            : (contextCode(error, constraint) ??
+              CONSTRAINT_CODES[constraint] ??
+              'validation/invalid'),
       message: parent ? `${parent}.${message}` : message,
+      ...limitOf(error, constraint),
     }));
     return [...own, ...flatten(error.children ?? [], path)];
   });
@@ -338,6 +370,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
+    // The object an error was found in, to read a broken bound (limitOf); never sent.
+    validationError: { target: true },
     exceptionFactory: (errors) => invalid(flatten(errors)),
   });
 }

@@ -72,6 +72,12 @@ export class EnvironmentVariables {
   @Min(1)
   MEETING_REQUEST_TTL_SECONDS = 7 * 24 * 3600;
 
+  /** A stand's invitation link to a colleague works this long (and once). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TEAM_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -1,5 +1,6 @@
 // What the HTTP API returns, as plain interfaces: the DTO classes implement them (so the server cannot
 // drift from them) and the web app reads them (web/src/api.ts). No framework import here.
+import type { ApplicationStatus } from '../applications/application-rules.js';
 import type { ConventionKind, ConventionStatus } from '../conventions/convention-rules.js';
 import type { MeetingWindow } from '../meetings/meeting-rules.js';
 import type {
@@ -18,6 +19,8 @@ export interface FieldError {
   field: string;
   code: string;
   message: string;
+  /** The bound broken, for too_short/too_long/too_few/too_many/too_small/too_large. */
+  limit?: number;
 }
 
 /** The one error shape of the API. */
@@ -163,6 +166,11 @@ export interface Participant {
   checkedInAt: string | null;
 }
 
+/** A line of the organizer's registrations list. */
+export interface Registration extends Participant {
+  email: string;
+}
+
 /** What a visitor tells matchmaking about themselves. */
 export interface VisitorProfile {
   participantId: string;
@@ -303,4 +311,110 @@ export interface MatchRequests {
   proposals: MatchRequestProposal[];
   /** Meetings created by a commit (0 for a preview). */
   created: number;
+}
+
+// Applications
+
+/** The structure's profile as its applicant wrote it: an organization without its id. */
+export type ApplicationOrganization = Omit<Organization, 'id'>;
+
+export interface ApplicationContact {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+}
+
+/** A structure's request to exhibit at an edition, and the organizer's decision. */
+export interface Application {
+  id: string;
+  editionId: string;
+  editionName: string;
+  status: ApplicationStatus;
+  organization: ApplicationOrganization;
+  /** The organization applying: set at once for a returning exhibitor, at approval for a newcomer. */
+  organizationId: string | null;
+  standWishes: string | null;
+  contact: ApplicationContact;
+  /** The organizer's word on the decision (required for a refusal). */
+  note: string | null;
+  /** The stand given at approval. */
+  stand: string | null;
+  /** The catalogue entry made at approval. */
+  exhibitorId: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface SubmittedApplication extends Application {
+  /** A token for the account created with the application; null when the applicant was logged in. */
+  accessToken: string | null;
+}
+
+// Teams
+
+/** A staff member of a stand: their own account, participant and agenda. */
+export interface TeamMember {
+  participantId: string;
+  userId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  /** The stand's first member, who carries its catalogue entry and matchmaking profile. */
+  contact: boolean;
+  /** Scheduled meetings this member holds: they must be handed over before the member leaves. */
+  scheduledMeetings: number;
+  joinedAt: string;
+}
+
+/** A colleague invited to join a stand, not yet joined. */
+export interface TeamInvitation {
+  id: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  expiresAt: string;
+  createdAt: string;
+}
+
+/** An invitation as its creator gets it, once: the only time the link is shown. */
+export interface CreatedTeamInvitation extends TeamInvitation {
+  /** The path of the web app's join page (`/join/<token>`), to copy and send. */
+  joinPath: string;
+  /** The same, as a full address on this server. */
+  joinUrl: string;
+}
+
+export interface Team {
+  editionId: string;
+  exhibitorId: string;
+  organizationId: string;
+  organizationName: string;
+  stand: string | null;
+  members: TeamMember[];
+  invitations: TeamInvitation[];
+}
+
+/** What the join page shows before the colleague accepts (public, from the token). */
+export interface TeamInvitationPreview {
+  editionId: string;
+  editionName: string;
+  exhibitorId: string;
+  organizationName: string;
+  stand: string | null;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  expiresAt: string;
+  /** The email already has an exhibitor account of this organization: join by logging in with it. */
+  existingAccount: boolean;
+}
+
+/** The colleague joined: logged in, with their participant at the edition. */
+export interface TeamJoined {
+  accessToken: string;
+  user: User;
+  editionId: string;
+  exhibitorId: string;
+  participantId: string;
 }

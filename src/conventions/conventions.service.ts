@@ -86,6 +86,8 @@ export class ConventionsService {
         localSupplyShare: dto.localSupplyShare ?? null,
         signedAt: null,
         createdById: user.id,
+        // A convention recorded after the fact (organizers) was declared when it was envisaged.
+        ...(dto.envisagedAt ? { createdAt: new Date(dto.envisagedAt) } : {}),
       });
       await manager.insert(Convention, convention);
       await manager.insert(

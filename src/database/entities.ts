@@ -1,3 +1,4 @@
+import { Application } from '../applications/application.entity.js';
 import { User } from '../auth/user.entity.js';
 import { ActivityLog } from '../common/activity-log.entity.js';
 import {
@@ -14,6 +15,7 @@ import { Booking } from '../meetings/booking.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Dismissal } from '../recommendations/dismissal.entity.js';
+import { TeamInvitation } from '../teams/team-invitation.entity.js';
 
 export const ENTITIES = [
   User,
@@ -30,4 +32,6 @@ export const ENTITIES = [
   ConventionParty,
   ConventionMeeting,
   Dismissal,
+  Application,
+  TeamInvitation,
 ];

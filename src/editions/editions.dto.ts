@@ -13,15 +13,24 @@ import { SLOT_KINDS, type Slot, type SlotKind } from './slot.entity.js';
 
 export class EditionDayDto implements ContractEditionDay {
   @Pattern(/^\d{4}-\d{2}-\d{2}$/, 'date must be a date YYYY-MM-DD', {
+    code: 'validation/date',
     max: 10,
     example: '2027-05-19',
   })
   date: string;
 
-  @Pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'start must be a time HH:mm', { max: 5, example: '09:00' })
+  @Pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'start must be a time HH:mm', {
+    code: 'validation/time',
+    max: 5,
+    example: '09:00',
+  })
   start: string;
 
-  @Pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'end must be a time HH:mm', { max: 5, example: '17:30' })
+  @Pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'end must be a time HH:mm', {
+    code: 'validation/time',
+    max: 5,
+    example: '17:30',
+  })
   end: string;
 }
 

@@ -30,6 +30,7 @@ export class OrganizationProfileDto {
   sectors: string[];
 
   @Pattern(/^(\d{2}|2A|2B|97\d)$/, 'department must be a French department code such as "34"', {
+    code: 'validation/department',
     max: 3,
     example: '34',
   })
@@ -48,6 +49,7 @@ export class OrganizationProfileDto {
   needs?: string[];
 
   @Pattern(/^https?:\/\/[^\s]+$/, 'website must be an http(s) URL', {
+    code: 'validation/url',
     max: 300,
     optional: true,
     nullable: true,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import { User } from '../auth/user.entity.js';
 import type { AuthUser } from '../auth/decorators.js';
@@ -23,6 +23,19 @@ import {
 } from './exhibitors.dto.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationsService } from './organizations.service.js';
+
+async function assertNotExhibiting(
+  manager: EntityManager,
+  editionId: string,
+  organization: Organization,
+): Promise<void> {
+  if (await manager.existsBy(Exhibitor, { editionId, organizationId: organization.id })) {
+    throw conflict(
+      'exhibitor/already_exhibiting',
+      `${organization.name} already exhibits at this edition`,
+    );
+  }
+}
 
 @Injectable()
 export class ExhibitorsService {
@@ -49,19 +62,8 @@ export class ExhibitorsService {
     passwordHash ??= await hashPassword(dto.contact.password);
     const onboarded = await this.uow.write(async (manager) => {
       const organization = await this.organizationsService.findOrCreate(manager, dto.organization);
-      if (await manager.existsBy(Exhibitor, { editionId, organizationId: organization.id })) {
-        throw conflict(
-          'exhibitor/already_exhibiting',
-          `${organization.name} already exhibits at this edition`,
-        );
-      }
-      const exhibitor = await manager.save(
-        manager.create(Exhibitor, {
-          editionId,
-          organizationId: organization.id,
-          stand: dto.stand ?? null,
-        }),
-      );
+      // Said before anything about the contact's account.
+      await assertNotExhibiting(manager, editionId, organization);
       // A returning exhibitor's contact keeps the account they had at an earlier edition.
       const returning = await manager.findOneBy(User, { email: dto.contact.email });
       const contact =
@@ -75,23 +77,11 @@ export class ExhibitorsService {
               lastName: dto.contact.lastName,
               organizationId: organization.id,
             });
-      const participant = await manager.save(
-        manager.create(Participant, {
-          editionId,
-          userId: contact.id,
-          kind: 'exhibitor',
-          exhibitorId: exhibitor.id,
-          interests: [],
-          badgeCode: newBadgeCode(),
-        }),
-      );
-      await this.log.record(manager, {
-        action: 'exhibitor.onboarded',
-        subjectType: 'exhibitor',
-        subjectId: exhibitor.id,
+      const { exhibitor, participant } = await this.openStand(manager, user, {
         editionId,
-        actorId: user.id,
-        data: { organizationId: organization.id, stand: exhibitor.stand },
+        organization,
+        stand: dto.stand ?? null,
+        contact,
       });
       return { id: exhibitor.id, participantId: participant.id, organizationId: organization.id };
     });
@@ -101,6 +91,48 @@ export class ExhibitorsService {
       new ProfilesChanged(editionId, [], onboarded.organizationId),
     );
     return onboarded;
+  }
+
+  /**
+   * In the caller's transaction: the organization's stand at the edition, with `contact` as its
+   * first staff member, logged as `exhibitor.onboarded` (`data` adds to the log's details). The
+   * caller emits StatsChanged and ProfilesChanged once it has committed.
+   */
+  async openStand(
+    manager: EntityManager,
+    actor: AuthUser,
+    input: {
+      editionId: string;
+      organization: Organization;
+      stand: string | null;
+      contact: User;
+      data?: Record<string, unknown>;
+    },
+  ): Promise<{ exhibitor: Exhibitor; participant: Participant }> {
+    const { editionId, organization, contact } = input;
+    await assertNotExhibiting(manager, editionId, organization);
+    const exhibitor = await manager.save(
+      manager.create(Exhibitor, { editionId, organizationId: organization.id, stand: input.stand }),
+    );
+    const participant = await manager.save(
+      manager.create(Participant, {
+        editionId,
+        userId: contact.id,
+        kind: 'exhibitor',
+        exhibitorId: exhibitor.id,
+        interests: [],
+        badgeCode: newBadgeCode(),
+      }),
+    );
+    await this.log.record(manager, {
+      action: 'exhibitor.onboarded',
+      subjectType: 'exhibitor',
+      subjectId: exhibitor.id,
+      editionId,
+      actorId: actor.id,
+      data: { organizationId: organization.id, stand: exhibitor.stand, ...input.data },
+    });
+    return { exhibitor, participant };
   }
 
   async get(editionId: string, exhibitorId: string): Promise<ExhibitorDto> {

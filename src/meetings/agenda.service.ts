@@ -6,7 +6,7 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
-import { badRequest, conflict, notFound } from '../common/errors.js';
+import { badRequest, conflict, invalidField, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { toSlotDto, type SlotDto } from '../editions/editions.dto.js';
 import { Edition } from '../editions/edition.entity.js';
@@ -16,7 +16,7 @@ import { Participant } from '../participants/participant.entity.js';
 import { Booking } from './booking.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { AgendasChanged } from './meeting.events.js';
-import { MeetingViews } from './meeting-views.js';
+import { forMember, MeetingViews } from './meeting-views.js';
 import type { AgendaDto, AvailabilityResultDto, MeetingDto } from './meetings.dto.js';
 import { ParticipantsLookup } from './participants.lookup.js';
 import { SlotBooker } from './slot-booker.js';
@@ -45,13 +45,21 @@ export class AgendaService {
     };
   }
 
-  /** Scheduled meetings in time order, then requests (newest first), then closed ones. */
+  /**
+   * Scheduled meetings in time order, then requests (newest first), then closed ones: those I hold,
+   * and for a stand's member the stand's open requests whoever of the team they are addressed to.
+   */
   async meetingsOf(me: Participant): Promise<MeetingDto[]> {
-    const meetings = await this.dataSource.getRepository(Meeting).find({
-      where: [{ requesterId: me.id }, { inviteeId: me.id }],
-      order: { createdAt: 'DESC' },
-    });
-    const dtos = await this.views.toDtos(meetings, me.id);
+    const team = me.exhibitorId
+      ? (await this.lookup.team(me.exhibitorId)).map((p) => p.id)
+      : [me.id];
+    const meetings = (
+      await this.dataSource.getRepository(Meeting).find({
+        where: [{ requesterId: In(team) }, { inviteeId: In(team) }],
+        order: { createdAt: 'DESC' },
+      })
+    ).filter((m) => m.requesterId === me.id || m.inviteeId === me.id || m.status === 'requested');
+    const dtos = (await this.views.toDtos(meetings, null)).map((m) => forMember(m, me));
     const rank = (m: MeetingDto) => (m.slot ? 0 : m.status === 'requested' ? 1 : 2);
     return dtos.sort(
       (a, b) =>
@@ -95,11 +103,28 @@ export class AgendaService {
     return calendar.toString();
   }
 
-  async freeSlots(user: AuthUser, editionId: string, withId: string): Promise<SlotDto[]> {
+  /** Free slots of mine, or of the colleague `holderId` would hold the meeting, with `withId`. */
+  async freeSlots(
+    user: AuthUser,
+    editionId: string,
+    withId: string,
+    holderId?: string,
+  ): Promise<SlotDto[]> {
     const me = await this.lookup.mine(user, editionId);
     const them = await this.lookup.inEdition(editionId, withId, 'with');
+    let holder = me;
+    if (holderId && holderId !== me.id) {
+      if (!me.exhibitorId)
+        throw invalidField('holder', 'team/not_member', 'holder: only a stand has a team');
+      holder = await this.lookup.member(editionId, me.exhibitorId, holderId, 'holder');
+    }
     const edition = await this.dataSource.getRepository(Edition).findOneByOrFail({ id: editionId });
-    const slots = await this.booker.freeSlots(this.dataSource.manager, editionId, me.id, them.id);
+    const slots = await this.booker.freeSlots(
+      this.dataSource.manager,
+      editionId,
+      holder.id,
+      them.id,
+    );
     return slots.map((s) => toSlotDto(s, edition.timezone));
   }
 

@@ -32,6 +32,27 @@ export function forViewer(meeting: MeetingDto, viewer: string | null): MeetingDt
   return { ...meeting, direction, partner };
 }
 
+/**
+ * The meeting seen by a person who may not hold it: a member of a stand sees the stand's side as
+ * theirs (direction and partner as its holder sees them).
+ */
+export function forMember(
+  meeting: MeetingDto,
+  me: { id: string; exhibitorId: string | null },
+): MeetingDto {
+  const { requester, invitee } = meeting;
+  const ours = (p: PartyDto) => !!me.exhibitorId && p.exhibitorId === me.exhibitorId;
+  const viewer =
+    requester.participantId === me.id || invitee.participantId === me.id
+      ? me.id
+      : ours(invitee)
+        ? invitee.participantId
+        : ours(requester)
+          ? requester.participantId
+          : null;
+  return forViewer(meeting, viewer);
+}
+
 /** Turns meetings into what the API returns: both parties by name, slot times in the edition's zone. */
 @Injectable()
 export class MeetingViews {

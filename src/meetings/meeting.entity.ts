@@ -38,7 +38,10 @@ export class Meeting extends BaseEntity {
   @Column({ type: 'varchar', length: 36 })
   inviteeId: string;
 
-  /** The two participant ids in order, so that A→B and B→A are the same pair. */
+  /**
+   * The two sides in order (see `sideKey`: a stand by its exhibitor id, anyone else by their
+   * participant id), so that A→B and B→A, or a visitor with two members of one stand, are one pair.
+   */
   @Column({ type: 'varchar', length: 73 })
   pairKey: string;
 
@@ -78,6 +81,12 @@ export class Meeting extends BaseEntity {
   updatedAt: Date = new Date();
 }
 
+/** What one side of a meeting is: a stand (its exhibitor id), whoever of its team holds it, or a person. */
+export function sideKey(participant: { id: string; exhibitorId: string | null }): string {
+  return participant.exhibitorId ?? participant.id;
+}
+
+/** The pair of two sides (`sideKey`), in order. */
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}:${b}` : `${b}:${a}`;
 }

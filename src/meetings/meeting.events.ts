@@ -11,6 +11,10 @@ export class MeetingChanged {
     readonly name: MeetingEventName,
     /** The meeting as the API returns it, seen by no one in particular (see `forViewer`). */
     readonly meeting: MeetingDto,
+    /** Every member of the parties' stands hears it too: a request, its answer, a new holder. */
+    readonly toStands = false,
+    /** Participants to tell beside the parties: the holder a meeting was just taken from. */
+    readonly alsoTell: string[] = [],
   ) {}
 }
 

@@ -11,6 +11,7 @@ import {
   AttendanceDto,
   AvailabilityDto,
   AvailabilityResultDto,
+  ChangeHolderDto,
   CreateMeetingRequestDto,
   FreeSlotsQueryDto,
   MeetingDto,
@@ -44,7 +45,7 @@ export class MeetingsController {
     @IdParam('editionId') editionId: string,
     @Query() query: FreeSlotsQueryDto,
   ): Promise<SlotDto[]> {
-    return this.agenda.freeSlots(user, editionId, query.with);
+    return this.agenda.freeSlots(user, editionId, query.with, query.holder);
   }
 
   @Get('editions/:editionId/agenda')
@@ -104,7 +105,10 @@ export class MeetingsController {
 
   @Post('meetings/:meetingId/accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The invitee accepts: the meeting gets a slot and a table' })
+  @ApiOperation({
+    summary:
+      'The invitee (any member of an invited stand) accepts: the meeting gets a slot, a table and its holder',
+  })
   accept(
     @CurrentUser() user: AuthUser,
     @IdParam('meetingId') meetingId: string,
@@ -113,9 +117,22 @@ export class MeetingsController {
     return this.meetings.accept(user, meetingId, dto);
   }
 
+  @Post('meetings/:meetingId/holder')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'A member of the stand hands the request or meeting to another member of it',
+  })
+  changeHolder(
+    @CurrentUser() user: AuthUser,
+    @IdParam('meetingId') meetingId: string,
+    @Body() dto: ChangeHolderDto,
+  ): Promise<MeetingDto> {
+    return this.meetings.changeHolder(user, meetingId, dto);
+  }
+
   @Post('meetings/:meetingId/decline')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The invitee declines' })
+  @ApiOperation({ summary: 'The invitee (any member of an invited stand) declines' })
   decline(
     @CurrentUser() user: AuthUser,
     @IdParam('meetingId') meetingId: string,

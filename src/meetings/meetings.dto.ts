@@ -59,6 +59,19 @@ export class AcceptMeetingDto {
     description: 'The slot; by default the wished one, else the earliest one both people have free',
   })
   slotId?: string | null;
+
+  @Id({
+    optional: true,
+    nullable: true,
+    description:
+      'The member of the invited stand who holds the meeting (default: the member accepting); their own agenda must be free at the slot',
+  })
+  holderId?: string | null;
+}
+
+export class ChangeHolderDto {
+  @Id({ description: 'The member of the stand who holds the meeting from now on' })
+  participantId: string;
 }
 
 export class RescheduleMeetingDto {
@@ -91,6 +104,12 @@ export class AttendanceDto {
 export class FreeSlotsQueryDto {
   @Id({ description: 'The other participant' })
   with: string;
+
+  @Id({
+    optional: true,
+    description: 'A member of my stand whose agenda counts instead of mine (who would hold it)',
+  })
+  holder?: string;
 }
 
 export class AvailabilityDto {

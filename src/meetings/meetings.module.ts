@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module.js';
 import { AgendaService } from './agenda.service.js';
 import { MeetingViews } from './meeting-views.js';
+import { MeetingsListController, MeetingsListService } from './meetings-list.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
 import { ParticipantsLookup } from './participants.lookup.js';
@@ -10,9 +11,10 @@ import { SlotBooker } from './slot-booker.js';
 
 @Module({
   imports: [EditionsModule],
-  controllers: [MeetingsController],
+  controllers: [MeetingsController, MeetingsListController],
   providers: [
     MeetingsService,
+    MeetingsListService,
     AgendaService,
     MeetingViews,
     ParticipantsLookup,

@@ -11,25 +11,30 @@ import type { AuthUser } from '../auth/decorators.js';
 import { ActivityLogService, type ActivityAction } from '../common/activity-log.service.js';
 import { badRequest, conflict, forbidden, invalidField, notFound } from '../common/errors.js';
 import { EnvironmentVariables } from '../config/env.js';
+import { isUniqueViolation } from '../common/db/db-errors.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { Slot } from '../editions/slot.entity.js';
+import { Participant } from '../participants/participant.entity.js';
+import { Booking } from './booking.entity.js';
 import { MeetingChanged, type MeetingEventName } from './meeting.events.js';
-import { forViewer, MeetingViews } from './meeting-views.js';
+import { forMember, forViewer, MeetingViews } from './meeting-views.js';
 import {
   Meeting,
   OPEN_STATUSES,
   pairKey,
+  sideKey,
   TRANSITIONS,
   type MeetingStatus,
 } from './meeting.entity.js';
 import type {
   AcceptMeetingDto,
   AttendanceDto,
+  ChangeHolderDto,
   CreateMeetingRequestDto,
   MeetingDto,
   RescheduleMeetingDto,
 } from './meetings.dto.js';
-import { ParticipantsLookup } from './participants.lookup.js';
+import { ParticipantsLookup, type MeetingSide } from './participants.lookup.js';
 import { SlotBooker } from './slot-booker.js';
 
 /** Meeting requests and their life: accept, decline, cancel, reschedule, attendance, expiry. */
@@ -61,6 +66,12 @@ export class MeetingsService {
         'Visitors request meetings with exhibitors only',
       );
     }
+    if (me.exhibitorId && me.exhibitorId === them.exhibitorId) {
+      throw badRequest(
+        'team/same_stand',
+        'toParticipantId is a member of your own stand: you cannot meet your own team',
+      );
+    }
     let expired: Meeting[] = [];
     const meeting = await this.uow.write(async (manager) => {
       if (dto.slotId)
@@ -89,7 +100,8 @@ export class MeetingsService {
           );
         }
       }
-      const key = pairKey(me.id, them.id);
+      // A stand is one side whoever of its team is asked: a visitor has one open request per stand.
+      const key = pairKey(sideKey(me), sideKey(them));
       // Literal statuses, so that SQLite can use the partial unique index on open pairs.
       const open = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
       const clash = await manager
@@ -119,23 +131,29 @@ export class MeetingsService {
       await this.record(manager, user, created, 'meeting.requested');
       return created;
     });
-    for (const old of expired) await this.publish(old, 'meeting.expired', null);
-    return this.publish(meeting, 'meeting.requested', me.id);
+    for (const old of expired) await this.publish(old, 'meeting.expired', null, { toStands: true });
+    return this.publish(meeting, 'meeting.requested', { me }, { toStands: true });
   }
 
   async get(user: AuthUser, meetingId: string): Promise<MeetingDto> {
     const meeting = await this.require(meetingId);
     await this.expireIfDue(meeting);
     const viewer = await this.partyOrOrganizer(user, meeting);
-    const [dto] = await this.views.toDtos([meeting], viewer);
-    return dto;
+    const [dto] = await this.views.toDtos([meeting], null);
+    return viewer ? forMember(dto, viewer.me) : dto;
   }
 
+  /** Any member of the invited stand accepts, and chooses who of the team holds it (themselves by default). */
   async accept(user: AuthUser, meetingId: string, dto: AcceptMeetingDto): Promise<MeetingDto> {
     const { meeting, viewer } = await this.asParty(user, meetingId, 'invitee');
+    const holder = await this.holderAtAccept(meeting, viewer!, dto.holderId ?? null);
     const updated = await this.uow.write(async (manager) => {
       const current = await this.fresh(manager, meeting.id);
       this.assertTransition(current, 'scheduled', 'requested');
+      if (holder && holder.id !== current.inviteeId) {
+        current.inviteeId = holder.id;
+        await manager.update(Meeting, { id: current.id }, { inviteeId: holder.id });
+      }
       const slotId =
         dto.slotId ??
         current.wishedSlotId ??
@@ -157,10 +175,99 @@ export class MeetingsService {
       await this.record(manager, user, current, 'meeting.accepted', {
         slotId,
         table: current.tableNumber,
+        holderId: current.inviteeId,
       });
       return current;
     });
-    return this.publish(updated, 'meeting.scheduled', viewer);
+    const addressed = meeting.inviteeId !== updated.inviteeId ? [meeting.inviteeId] : [];
+    return this.publish(updated, 'meeting.scheduled', viewer, {
+      toStands: true,
+      alsoTell: addressed,
+    });
+  }
+
+  /**
+   * Hands a request or a meeting of a stand to another member of it: any member of that stand (or an
+   * organizer) may. The new holder's own bookings must be free at the meeting's slot; the unique
+   * (slot, participant) index refuses whatever races past the check.
+   */
+  async changeHolder(user: AuthUser, meetingId: string, dto: ChangeHolderDto): Promise<MeetingDto> {
+    const meeting = await this.require(meetingId);
+    await this.expireIfDue(meeting);
+    const viewer = await this.partyOrOrganizer(user, meeting);
+    const holder = await this.lookup.inEdition(
+      meeting.editionId,
+      dto.participantId,
+      'participantId',
+    );
+    const side = await this.standSide(meeting, holder);
+    if (!side) {
+      throw invalidField(
+        'participantId',
+        'team/not_member',
+        'participantId is not a member of a stand of this meeting',
+      );
+    }
+    if (viewer && viewer.me.exhibitorId !== holder.exhibitorId) {
+      throw forbidden(
+        viewer.me.exhibitorId ? 'team/other_stand' : 'team/members_only',
+        'Only the members of the stand choose who of them holds its meetings',
+      );
+    }
+    const column = side === 'invitee' ? 'inviteeId' : 'requesterId';
+    let previous = meeting[column];
+    const updated = await this.uow.write(async (manager) => {
+      const current = await this.fresh(manager, meeting.id);
+      if (!OPEN_STATUSES.includes(current.status)) {
+        throw conflict(
+          'team/meeting_closed',
+          `A ${current.status} meeting keeps the holder it had`,
+        );
+      }
+      previous = current[column];
+      if (previous === holder.id) return current;
+      if (current.slotId) {
+        const busy = await manager.findOneBy(Booking, {
+          slotId: current.slotId,
+          participantId: holder.id,
+        });
+        if (busy) {
+          throw busy.kind === 'blocked'
+            ? conflict(
+                'team/holder_unavailable',
+                'participantId is not available at this meeting’s slot',
+              )
+            : conflict('team/holder_busy', 'participantId already has a meeting at this slot');
+        }
+        try {
+          await manager.update(
+            Booking,
+            { meetingId: current.id, participantId: previous },
+            { participantId: holder.id },
+          );
+        } catch (error) {
+          if (isUniqueViolation(error))
+            throw conflict('team/holder_busy', 'participantId already has a meeting at this slot');
+          throw error;
+        }
+      }
+      current[column] = holder.id;
+      await manager.update(Meeting, { id: current.id }, { [column]: holder.id });
+      await this.persist(manager, current);
+      await this.record(manager, user, current, 'meeting.holder_changed', {
+        from: previous,
+        to: holder.id,
+      });
+      return current;
+    });
+    if (previous === holder.id) {
+      const [dto] = await this.views.toDtos([updated], null);
+      return viewer ? forMember(dto, viewer.me) : dto;
+    }
+    return this.publish(updated, 'meeting.updated', viewer, {
+      toStands: true,
+      alsoTell: [previous],
+    });
   }
 
   async decline(user: AuthUser, meetingId: string): Promise<MeetingDto> {
@@ -173,14 +280,16 @@ export class MeetingsService {
       await this.record(manager, user, current, 'meeting.declined');
       return current;
     });
-    return this.publish(updated, 'meeting.declined', viewer);
+    return this.publish(updated, 'meeting.declined', viewer, { toStands: true });
   }
 
   async cancel(user: AuthUser, meetingId: string): Promise<MeetingDto> {
     const { meeting, viewer } = await this.asParty(user, meetingId, 'either');
+    let wasRequest = false;
     const updated = await this.uow.write(async (manager) => {
       const current = await this.fresh(manager, meeting.id);
       this.assertTransition(current, 'cancelled');
+      wasRequest = current.status === 'requested';
       const previous = { slotId: current.slotId, table: current.tableNumber };
       await this.booker.release(manager, current);
       current.status = 'cancelled';
@@ -188,7 +297,7 @@ export class MeetingsService {
       await this.record(manager, user, current, 'meeting.cancelled', previous);
       return current;
     });
-    return this.publish(updated, 'meeting.cancelled', viewer);
+    return this.publish(updated, 'meeting.cancelled', viewer, { toStands: wasRequest });
   }
 
   async reschedule(
@@ -273,7 +382,8 @@ export class MeetingsService {
   /** Marks overdue requests as expired and tells their parties; returns how many expired. */
   async expireDue(): Promise<number> {
     const expired = await this.uow.write((manager) => this.expireDueIn(manager, {}));
-    for (const meeting of expired) await this.publish(meeting, 'meeting.expired', null);
+    for (const meeting of expired)
+      await this.publish(meeting, 'meeting.expired', null, { toStands: true });
     return expired.length;
   }
 
@@ -315,25 +425,30 @@ export class MeetingsService {
     );
     for (const m of expired) {
       Object.assign(meeting, m);
-      await this.publish(m, 'meeting.expired', null);
+      await this.publish(m, 'meeting.expired', null, { toStands: true });
     }
   }
 
-  private async partyOrOrganizer(user: AuthUser, meeting: Meeting): Promise<string | null> {
+  /** Who asks and which side they act for (their own, or their stand's); null for an organizer. */
+  private async partyOrOrganizer(
+    user: AuthUser,
+    meeting: Meeting,
+  ): Promise<{ me: Participant; side: MeetingSide } | null> {
     if (user.role === 'organizer') return null;
     const me = await this.lookup.mineOrNull(user, meeting.editionId);
-    if (!me || (me.id !== meeting.requesterId && me.id !== meeting.inviteeId)) {
+    const side = me ? await this.lookup.sideOf(me, meeting) : null;
+    if (!me || !side) {
       // Same answer as a missing meeting: nobody learns what is not theirs.
       throw notFound('meeting/not_found', `Meeting ${meeting.id} does not exist`);
     }
-    return me.id;
+    return { me, side };
   }
 
   private async asParty(
     user: AuthUser,
     meetingId: string,
     who: 'invitee' | 'either' | 'either-or-organizer',
-  ): Promise<{ meeting: Meeting; viewer: string | null }> {
+  ): Promise<{ meeting: Meeting; viewer: { me: Participant; side: MeetingSide } | null }> {
     const meeting = await this.require(meetingId);
     await this.expireIfDue(meeting);
     if (who === 'either-or-organizer' && user.role === 'organizer')
@@ -342,7 +457,7 @@ export class MeetingsService {
     if (viewer === null) {
       throw forbidden('meeting/parties_only', 'Only the two people of this meeting can do this');
     }
-    if (who === 'invitee' && viewer !== meeting.inviteeId) {
+    if (who === 'invitee' && viewer.side !== 'invitee') {
       throw forbidden(
         'meeting/invitee_only',
         'Only the invited person can accept or decline a request',
@@ -388,15 +503,41 @@ export class MeetingsService {
     });
   }
 
+  /** Who holds an accepted request: the chosen member of the invited stand, else the one accepting. */
+  private async holderAtAccept(
+    meeting: Meeting,
+    viewer: { me: Participant },
+    holderId: string | null,
+  ): Promise<Participant | null> {
+    const invitee = await this.lookup.inEdition(meeting.editionId, meeting.inviteeId, 'inviteeId');
+    if (!invitee.exhibitorId) {
+      if (holderId && holderId !== invitee.id) {
+        throw invalidField('holderId', 'team/not_member', 'holderId: only a stand has a team');
+      }
+      return null;
+    }
+    if (!holderId) return viewer.me.exhibitorId === invitee.exhibitorId ? viewer.me : invitee;
+    return this.lookup.member(meeting.editionId, invitee.exhibitorId, holderId, 'holderId');
+  }
+
+  /** The side of the meeting held by the stand of `member`, if one is. */
+  private standSide(meeting: Meeting, member: Participant): Promise<MeetingSide | null> {
+    return member.exhibitorId ? this.lookup.sideOf(member, meeting) : Promise.resolve(null);
+  }
+
   /** Builds the meeting as the API shows it once, tells the listeners, and answers the caller. */
   private async publish(
     meeting: Meeting,
     event: MeetingEventName,
-    viewer: string | null,
+    viewer: { me: Participant } | null,
+    options: { toStands?: boolean; alsoTell?: string[] } = {},
   ): Promise<MeetingDto> {
     const [neutral] = await this.views.toDtos([meeting], null);
-    this.events.emit(MeetingChanged.EVENT, new MeetingChanged(event, neutral));
-    return forViewer(neutral, viewer);
+    this.events.emit(
+      MeetingChanged.EVENT,
+      new MeetingChanged(event, neutral, options.toStands ?? false, options.alsoTell ?? []),
+    );
+    return viewer ? forMember(neutral, viewer.me) : forViewer(neutral, null);
   }
 }
 

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
-import { forbidden, notFound } from '../common/errors.js';
+import { forbidden, invalidField, notFound } from '../common/errors.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { Participant } from '../participants/participant.entity.js';
+
+/** Which of a meeting's two columns a person stands for: their own, or their stand's. */
+export type MeetingSide = 'requester' | 'invitee';
 
 /** Who a user is at an edition, and whether a participant id belongs to it. */
 @Injectable()
@@ -35,5 +38,48 @@ export class ParticipantsLookup {
       );
     }
     return participant;
+  }
+
+  /**
+   * The side of the meeting `me` acts for: the one they hold, or the one a colleague of their stand
+   * holds (a stand's requests and meetings are the whole team's to answer); null when neither.
+   */
+  async sideOf(
+    me: Participant,
+    meeting: { requesterId: string; inviteeId: string },
+  ): Promise<MeetingSide | null> {
+    if (me.id === meeting.inviteeId) return 'invitee';
+    if (me.id === meeting.requesterId) return 'requester';
+    if (!me.exhibitorId) return null;
+    const parties = await this.participants.find({
+      select: { id: true, exhibitorId: true },
+      where: { id: In([meeting.requesterId, meeting.inviteeId]) },
+    });
+    const stand = (id: string) => parties.find((p) => p.id === id)?.exhibitorId;
+    if (stand(meeting.inviteeId) === me.exhibitorId) return 'invitee';
+    if (stand(meeting.requesterId) === me.exhibitorId) return 'requester';
+    return null;
+  }
+
+  /** A member of the stand `exhibitorId` at this edition, or a 400 on `field`. */
+  async member(
+    editionId: string,
+    exhibitorId: string,
+    participantId: string,
+    field: string,
+  ): Promise<Participant> {
+    const member = await this.participants.findOneBy({ id: participantId, editionId, exhibitorId });
+    if (!member) {
+      throw invalidField(field, 'team/not_member', `${field} is not a member of this stand`);
+    }
+    return member;
+  }
+
+  /** Everyone of the stand, first member (its contact) first. */
+  team(exhibitorId: string): Promise<Participant[]> {
+    return this.participants.find({
+      where: { exhibitorId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 }

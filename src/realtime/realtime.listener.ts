@@ -7,7 +7,7 @@ import { User } from '../auth/user.entity.js';
 import { ConventionChanged } from '../conventions/convention.events.js';
 import { StatsChanged } from '../stats/stats.events.js';
 import { AgendasChanged, MeetingChanged, ScheduleProgress } from '../meetings/meeting.events.js';
-import { forViewer } from '../meetings/meeting-views.js';
+import { forMember } from '../meetings/meeting-views.js';
 import { Participant } from '../participants/participant.entity.js';
 import { StatsService } from '../stats/stats.service.js';
 import { RealtimeGateway } from './realtime.gateway.js';
@@ -32,13 +32,23 @@ export class RealtimeListener implements OnApplicationShutdown {
   async onMeeting(event: MeetingChanged): Promise<void> {
     const { meeting } = event;
     try {
+      const stands = event.toStands
+        ? [meeting.requester.exhibitorId, meeting.invitee.exhibitorId].filter(
+            (id): id is string => !!id,
+          )
+        : [];
+      const ids = [
+        meeting.requester.participantId,
+        meeting.invitee.participantId,
+        ...event.alsoTell,
+      ];
       const parties = await this.participants.find({
-        select: { id: true, userId: true },
-        where: { id: In([meeting.requester.participantId, meeting.invitee.participantId]) },
+        select: { id: true, userId: true, exhibitorId: true },
+        where: [{ id: In(ids) }, ...(stands.length ? [{ exhibitorId: In(stands) }] : [])],
       });
-      // Each party gets the meeting as the HTTP API shows it to them (direction, partner).
+      // Each party (and member of a stand concerned) gets the meeting as the HTTP API shows it to them.
       for (const party of parties) {
-        this.gateway.toUsers([party.userId], event.name, forViewer(meeting, party.id));
+        this.gateway.toUsers([party.userId], event.name, forMember(meeting, party));
       }
       this.scheduleStats(meeting.editionId);
     } catch (error) {

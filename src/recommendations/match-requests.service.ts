@@ -98,9 +98,13 @@ export class MatchRequestsService {
     proposals: MatchRequestProposalDto[],
   ): Promise<MatchRequestProposalDto[]> {
     const now = new Date();
+    // A stand is one side of a pair, whoever of its team is named (see `sideKey`).
+    const edition = await this.index.of(editionId);
+    const side = (id: string) => edition.meta.get(id)?.exhibitorId ?? id;
+    const keyOf = (p: MatchRequestProposalDto) => pairKey(side(p.requesterId), side(p.inviteeId));
     const created = await this.uow.write(async (manager) => {
       // A request made since the preview wins: its pair is left out rather than failing the commit.
-      const keys = proposals.map((p) => pairKey(p.requesterId, p.inviteeId));
+      const keys = proposals.map(keyOf);
       const open = new Set<string>();
       for (let i = 0; i < keys.length; i += 500) {
         const rows = await manager.find(Meeting, {
@@ -109,13 +113,13 @@ export class MatchRequestsService {
         });
         rows.forEach((r) => open.add(r.pairKey));
       }
-      const kept = proposals.filter((p) => !open.has(pairKey(p.requesterId, p.inviteeId)));
+      const kept = proposals.filter((p) => !open.has(keyOf(p)));
       const meetings = kept.map((p) =>
         manager.create(Meeting, {
           editionId,
           requesterId: p.requesterId,
           inviteeId: p.inviteeId,
-          pairKey: pairKey(p.requesterId, p.inviteeId),
+          pairKey: keyOf(p),
           status: 'requested',
           message: p.message,
           wishedSlotId: null,

@@ -10,5 +10,7 @@ export class ProfilesChanged {
     readonly participantIds: string[] = [],
     /** Every participant of this organization, in every edition. */
     readonly organizationId: string | null = null,
+    /** Someone left the edition (a stand's member removed): its index is rebuilt on next use. */
+    readonly rebuild = false,
   ) {}
 }

@@ -68,6 +68,10 @@ export class RecommendationIndex {
 
   @OnEvent(ProfilesChanged.EVENT, { async: true, promisify: true })
   async onProfilesChanged(event: ProfilesChanged): Promise<void> {
+    if (event.rebuild && event.editionId) {
+      this.editions.delete(event.editionId);
+      return;
+    }
     try {
       const { profiles, staff } = await loadProfiles(this.dataSource, {
         editionId: event.editionId ?? undefined,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/decorators.js';
@@ -10,6 +10,7 @@ import {
   ListRegistrationsQueryDto,
   RegisterVisitorDto,
   RegistrationDto,
+  RegistrationsFilterDto,
   RegistrationsPageDto,
   UpdateVisitorProfileDto,
   VisitorProfileDto,
@@ -40,6 +41,20 @@ export class RegistrationsController {
     @Query() query: ListRegistrationsQueryDto,
   ): Promise<RegistrationsPageDto> {
     return this.registrations.list(editionId, query);
+  }
+
+  @Roles('organizer')
+  @Get('registrations.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="inscriptions.csv"')
+  @ApiBearerAuth()
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The registrations list as a spreadsheet, same filters (organizers)' })
+  csv(
+    @IdParam('editionId') editionId: string,
+    @Query() query: RegistrationsFilterDto,
+  ): Promise<string> {
+    return this.registrations.csv(editionId, query);
   }
 
   @Get('registrations/:participantId/profile')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { PARTICIPANT_KINDS, type ParticipantKind } from '../contract/vocabularies.js';
 import type {
+  Registration as ContractRegistration,
   Badge as ContractBadge,
   CheckInResult as ContractCheckInResult,
   Participant as ContractParticipant,
@@ -91,7 +92,20 @@ export class CheckInDto {
   badgeCode: string;
 }
 
-export class ListRegistrationsQueryDto {
+/** Who the organizer looks for: words of a name, email, organization or badge code; a kind. */
+export class RegistrationsFilterDto {
+  @Text({
+    max: 100,
+    optional: true,
+    description: 'Words found in the name, email, organization or badge',
+  })
+  q?: string;
+
+  @OneOf(PARTICIPANT_KINDS, { optional: true })
+  kind?: ParticipantKind;
+}
+
+export class ListRegistrationsQueryDto extends RegistrationsFilterDto {
   @QueryInt({ min: 1, max: 10000, optional: true })
   page?: number;
 
@@ -122,8 +136,12 @@ export class BadgeDto extends ParticipantDto implements ContractBadge {
   @ApiProperty({ description: 'The QR code of badgeCode as a PNG data URL' }) qrCode: string;
 }
 
+export class RegistrationListItemDto extends ParticipantDto implements ContractRegistration {
+  @ApiProperty() email: string;
+}
+
 export class RegistrationsPageDto {
-  @ApiProperty({ type: [ParticipantDto] }) items: ParticipantDto[];
+  @ApiProperty({ type: [RegistrationListItemDto] }) items: RegistrationListItemDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() limit: number;

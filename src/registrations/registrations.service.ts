@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import QRCode from 'qrcode';
-import type { Repository } from 'typeorm';
+import { DateTime } from 'luxon';
+import { In, type Repository } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { User } from '../auth/user.entity.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
+import { toCsv } from '../common/csv.js';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors.js';
 import { stripUndefined } from '../common/objects.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
@@ -25,13 +27,25 @@ import {
   type BadgeDto,
   type CheckInResultDto,
   type ListRegistrationsQueryDto,
-  type ParticipantDto,
+  type RegistrationListItemDto,
+  type RegistrationsFilterDto,
   type RegisterVisitorDto,
   type RegistrationDto,
   type RegistrationsPageDto,
   type UpdateVisitorProfileDto,
   type VisitorProfileDto,
 } from './registrations.dto.js';
+
+const REGISTRATION_COLUMNS = [
+  'prénom',
+  'nom',
+  'email',
+  'type',
+  'catégorie',
+  'structure',
+  'badge',
+  'arrivé le',
+];
 
 @Injectable()
 export class RegistrationsService {
@@ -252,15 +266,78 @@ export class RegistrationsService {
     await this.editions.require(editionId);
     const page = query.page ?? 1;
     const limit = query.limit ?? 50;
-    const [rows, total] = await this.participants.findAndCount({
-      where: { editionId },
-      relations: { user: true },
-      order: { createdAt: 'ASC' },
-      skip: (page - 1) * limit,
-      take: limit,
-    });
-    const items: ParticipantDto[] = rows.map((p) => toParticipantDto(p, p.user!));
+    const [rows, total] = await this.filtered(editionId, query)
+      .skip((page - 1) * limit)
+      .take(limit)
+      .getManyAndCount();
+    const items = await this.withOrganizations(rows);
     return { items, total, page, limit };
+  }
+
+  /** The same list as a spreadsheet, French headers (exports.service.ts's format). */
+  async csv(editionId: string, filter: RegistrationsFilterDto): Promise<string> {
+    const edition = await this.editions.require(editionId);
+    const rows = await this.withOrganizations(await this.filtered(editionId, filter).getMany());
+    const local = (iso: string | null) =>
+      iso ? DateTime.fromISO(iso, { zone: edition.timezone }).toFormat('yyyy-MM-dd HH:mm') : '';
+    const lines = rows.map((r) => ({
+      prénom: r.firstName,
+      nom: r.lastName,
+      email: r.email,
+      type: r.kind === 'exhibitor' ? 'exposant' : 'visiteur',
+      catégorie:
+        r.category === 'professional' ? 'professionnel' : r.category === 'public' ? 'public' : '',
+      structure: r.organizationName ?? '',
+      badge: r.badgeCode,
+      'arrivé le': local(r.checkedInAt),
+    }));
+    return toCsv(lines, REGISTRATION_COLUMNS);
+  }
+
+  // Words of the search, each found in a name, the email, the organization or the badge code.
+  private filtered(editionId: string, filter: RegistrationsFilterDto) {
+    const qb = this.participants
+      .createQueryBuilder('p')
+      .innerJoinAndSelect('p.user', 'u')
+      .leftJoin(Exhibitor, 'e', 'e.id = p.exhibitorId')
+      .leftJoin(Organization, 'o', 'o.id = e.organizationId')
+      .where('p.editionId = :editionId', { editionId })
+      .orderBy('p.createdAt', 'ASC')
+      .addOrderBy('p.id', 'ASC');
+    if (filter.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
+    const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+    words.forEach((word, i) => {
+      const fields = [
+        'u.firstName',
+        'u.lastName',
+        'u.email',
+        'p.organizationName',
+        'o.name',
+        'p.badgeCode',
+      ];
+      // The word itself, its % and _ included: escaped for LIKE (the same ESCAPE on both engines).
+      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = (f: string) => `LOWER(COALESCE(${f}, '')) LIKE :w${i} ESCAPE '\\'`;
+      qb.andWhere(`(${fields.map(like).join(' OR ')})`, { [`w${i}`]: pattern });
+    });
+    return qb;
+  }
+
+  // Exhibitors' staff are named by their stand's organization, in one statement for the page.
+  private async withOrganizations(rows: Participant[]): Promise<RegistrationListItemDto[]> {
+    const exhibitorIds = [...new Set(rows.flatMap((p) => p.exhibitorId ?? []))];
+    const names = new Map<string, string>();
+    if (exhibitorIds.length > 0) {
+      const found = await this.exhibitors.find({
+        where: { id: In(exhibitorIds) },
+        relations: { organization: true },
+      });
+      for (const e of found) if (e.organization) names.set(e.id, e.organization.name);
+    }
+    return rows.map((p) => ({
+      ...toParticipantDto(p, p.user!, p.exhibitorId ? (names.get(p.exhibitorId) ?? null) : null),
+      email: p.user!.email,
+    }));
   }
 
   private async organizationName(participant: Participant): Promise<string | null> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
+import { CSV_OPTIONS } from '../common/csv.js';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { ConventionViews } from '../conventions/convention-views.js';
@@ -9,17 +10,7 @@ import { EditionsService } from '../editions/editions.service.js';
 import { MeetingViews } from '../meetings/meeting-views.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 
-/**
- * Spreadsheet exports: UTF-8 with a byte-order mark (so Excel reads the accents), `;` between
- * fields (the separator French spreadsheets expect), CRLF line ends, headers in French.
- */
-const CSV_OPTIONS = {
-  header: true,
-  delimiter: ';',
-  record_delimiter: 'windows',
-  bom: true,
-} as const;
-
+// Spreadsheet format: src/common/csv.ts.
 const CONVENTION_STATUS_FR: Record<string, string> = {
   envisaged: 'envisagée',
   negotiating: 'en négociation',
@@ -35,6 +26,22 @@ const KIND_FR: Record<string, string> = {
   service: 'prestation de service',
   financing: 'financement',
   other: 'autre',
+};
+
+// Meetings' statuses and outcomes in French, as conventions.csv has its own.
+const MEETING_STATUS_FR: Record<string, string> = {
+  requested: 'demandé',
+  scheduled: 'confirmé',
+  declined: 'refusé',
+  cancelled: 'annulé',
+  expired: 'expiré',
+  held: 'a eu lieu',
+  no_show: 'absence',
+};
+const OUTCOME_FR: Record<string, string> = {
+  no_follow_up: 'sans suite',
+  follow_up: 'suite prévue',
+  convention_envisaged: 'convention envisagée',
 };
 
 @Injectable()
@@ -88,7 +95,7 @@ export class ExportsService {
     const person = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
     const rows = dtos.map((m) => ({
       id: m.id,
-      statut: m.status,
+      statut: MEETING_STATUS_FR[m.status],
       demandeur: person(m.requester),
       'organisation du demandeur': m.requester.organizationName ?? '',
       invité: person(m.invitee),
@@ -96,7 +103,7 @@ export class ExportsService {
       début: local(m.slot?.startsAt),
       fin: local(m.slot?.endsAt),
       lieu: m.place ?? '',
-      issue: m.outcome ?? '',
+      issue: m.outcome ? OUTCOME_FR[m.outcome] : '',
       message: m.message ?? '',
       'demandé le': DateTime.fromISO(m.createdAt, { zone: edition.timezone }).toFormat(
         'yyyy-MM-dd HH:mm',

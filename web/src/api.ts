@@ -21,15 +21,19 @@ export type {
   Party as Person,
   Recommendation,
   Recommendations,
+  Registration,
   Slot,
   SlotStats,
   VisitorProfile,
 } from '../../src/contract/api';
 import type {
   Agenda as ContractAgenda,
+  ErrorBody,
+  FieldError,
   Meeting as ContractMeeting,
   Party,
 } from '../../src/contract/api';
+import { errorSentence } from './errors';
 
 /**
  * A meeting as its own party sees it: the pages show only the asker's meetings (agenda, inbox, and
@@ -49,30 +53,41 @@ export {
   type Role,
 } from '../../src/contract/vocabularies';
 
-/** A refusal from the API: `messages` are the API's sentences, each naming its field first. */
+/**
+ * A refusal from the API, told in the reader's language from its stable codes: the server's
+ * English `message` is kept for developers (`serverMessage`) and never shown.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly messages: string[],
-    readonly code?: string,
+    readonly code: string | undefined,
+    readonly fieldErrors: FieldError[] = [],
+    readonly serverMessage = '',
   ) {
-    super(messages.join('; '));
+    super(serverMessage || `HTTP ${status}`);
   }
 
-  /**
-   * The messages about one field, e.g. `email must be an email`, `each value in offers …`, or of
-   * a nested one: `parties.1.role must be …`.
-   */
+  /** What to say about one field (or the fields nested in it: `parties` covers `parties.1.role`). */
   about(field: string): string[] {
-    return this.messages.filter(
-      (m) =>
-        m.split(/[\s.]/)[0] === field ||
-        m.startsWith(`${field} `) ||
-        m.startsWith(`${field}: `) ||
-        m.startsWith(`each value in ${field} `),
+    return unique(
+      this.fieldErrors
+        .filter((e) => e.field === field || e.field.startsWith(`${field}.`))
+        .map((e) => errorSentence(e.code, this.status, e.limit)),
+    );
+  }
+
+  /** What to say beside the fields a form shows: the other fields' errors, or the refusal itself. */
+  except(placed: readonly string[] = []): string[] {
+    if (this.fieldErrors.length === 0) return [errorSentence(this.code, this.status)];
+    return unique(
+      this.fieldErrors
+        .filter((e) => !placed.some((f) => e.field === f || e.field.startsWith(`${f}.`)))
+        .map((e) => errorSentence(e.code, this.status, e.limit)),
     );
   }
 }
+
+const unique = (texts: string[]) => [...new Set(texts)];
 
 let token: string | null = null;
 export const setToken = (value: string | null) => {
@@ -104,12 +119,14 @@ export async function request(
     }
   }
   if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as {
-      message?: string | string[];
-      code?: string;
-    };
-    const messages = Array.isArray(body.message) ? body.message : [body.message ?? res.statusText];
-    throw new ApiError(res.status, messages, body.code);
+    const body = (await res.json().catch(() => ({}))) as Partial<ErrorBody>;
+    const message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
+    throw new ApiError(
+      res.status,
+      body.code,
+      Array.isArray(body.errors) ? body.errors : [],
+      message ?? res.statusText,
+    );
   }
   return res;
 }

@@ -119,13 +119,17 @@ export function SelectField<T extends string | number>(
   );
 }
 
-/** An error from an action, shown where the action is; anything but an API refusal is "try again". */
-export function ErrorText({ error }: { error: unknown }) {
+/**
+ * An error from an action, shown where the action is, in the reader's language: for an API
+ * refusal, what is not already shown beside the `placed` fields; anything else is "try again".
+ */
+export function ErrorText({ error, placed }: { error: unknown; placed?: readonly string[] }) {
   if (!error) return null;
-  const text = error instanceof ApiError ? error.messages.join(' · ') : t('common.networkError');
+  const texts = error instanceof ApiError ? error.except(placed) : [t('common.networkError')];
+  if (texts.length === 0) return null;
   return (
     <p class="error" role="alert">
-      {text}
+      {texts.join(' · ')}
     </p>
   );
 }
@@ -148,20 +152,23 @@ export function SlotPicker(props: {
   onChange: (slotId: string) => void;
   optional?: boolean;
   preferred?: string | null;
+  /** A colleague of my stand who would hold the meeting: their free slots, not mine. */
+  holderId?: string;
 }) {
   const { editionId, withParticipantId, timeZone, label, value, onChange, optional, preferred } =
     props;
+  const holder = props.holderId ? `&holder=${props.holderId}` : '';
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api<Slot[]>(`/editions/${editionId}/meetings/free-slots?with=${withParticipantId}`)
+    api<Slot[]>(`/editions/${editionId}/meetings/free-slots?with=${withParticipantId}${holder}`)
       .then((free) => {
         setSlots(free);
         const pick = free.find((s) => s.id === preferred) ?? (optional ? undefined : free[0]);
         if (pick && !value) onChange(pick.id);
       })
       .catch(setError);
-  }, [editionId, withParticipantId]);
+  }, [editionId, withParticipantId, holder]);
   const id = `slot-${withParticipantId}`;
   if (error) return <ErrorText error={error} />;
   if (!slots) return <p aria-busy="true">{t('common.loading')}</p>;
@@ -178,5 +185,32 @@ export function SlotPicker(props: {
         ))}
       </select>
     </div>
+  );
+}
+
+/** Previous / next page of a list the server pages, with where one is. */
+export function Pager(props: {
+  page: number;
+  pages: number;
+  label: string;
+  onPage: (n: number) => void;
+}) {
+  const { page, pages, label, onPage } = props;
+  if (pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label={label}>
+      <button type="button" class="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t('pager.previous')}
+      </button>
+      <span>{t('pager.page', { page, pages })}</span>
+      <button
+        type="button"
+        class="secondary"
+        disabled={page >= pages}
+        onClick={() => onPage(page + 1)}
+      >
+        {t('pager.next')}
+      </button>
+    </nav>
   );
 }

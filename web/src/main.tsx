@@ -6,25 +6,37 @@ import { ErrorText } from './components';
 import { LANGUAGES, setLanguage, t, useLanguage } from './i18n';
 import { disconnect } from './live';
 import { Agenda } from './pages/Agenda';
+import { ApplicationsPanel } from './pages/ApplicationsPanel';
+import { Apply } from './pages/Apply';
 import { BadgePage } from './pages/BadgePage';
 import { Catalogue } from './pages/Catalogue';
+import { AnnouncementBanner } from './pages/Announcements';
 import { Dashboard } from './pages/Dashboard';
+import { EditionEditor } from './pages/EditionEditor';
 import { ExhibitorPage } from './pages/ExhibitorPage';
 import { Inbox } from './pages/Inbox';
+import { Join } from './pages/Join';
 import { Login } from './pages/Login';
+import { MeetingsAdmin } from './pages/MeetingsAdmin';
+import { MyApplications } from './pages/MyApplications';
 import { Profile } from './pages/Profile';
 import { Register } from './pages/Register';
+import { Registrations } from './pages/Registrations';
+import { Team } from './pages/Team';
 import { VisitorProfile } from './pages/VisitorProfile';
 import { Link, navigate, usePath } from './router';
-import { boot, logOut, useStore, type State } from './store';
+import { boot, chooseEdition, logOut, myParticipantId, useStore, type State } from './store';
 
 function Nav({ store, path }: { store: State; path: string }) {
   const role = store.me?.role;
   const items: [string, string][] = [['/', t('nav.catalogue')]];
   if (!store.me) items.push(['/register', t('nav.register')], ['/login', t('nav.login')]);
+  if (!store.me || (role === 'exhibitor' && !myParticipantId(store)))
+    items.push(['/apply', t('apply.nav')]);
   if (role === 'visitor') items.push(['/badge', t('nav.badge')]);
   if (role === 'visitor' || role === 'exhibitor') items.push(['/agenda', t('nav.agenda')]);
   if (role === 'exhibitor') items.push(['/inbox', t('nav.inbox')]);
+  if (role === 'exhibitor') items.push(['/team', t('team.nav')]);
   if (role === 'organizer') items.push(['/dashboard', t('nav.dashboard')]);
   const current = (href: string) =>
     href === '/' ? path === '/' || path.startsWith('/exhibitors') : path === href;
@@ -65,7 +77,19 @@ function Page({ store, path }: { store: State; path: string }) {
   if (exhibitor) return <ExhibitorPage edition={edition} id={exhibitor[1]} />;
   if (path === '/register') return <Register edition={edition} />;
   if (path === '/login') return <Login />;
-  const needsLogin = ['/badge', '/agenda', '/inbox', '/profile', '/dashboard'].includes(path);
+  const joining = /^\/join\/([\w-]+)$/.exec(path);
+  if (joining) return <Join key={joining[1]} token={joining[1]} />;
+  if (path === '/apply') return <Apply edition={edition} />;
+  const needsLogin = [
+    '/badge',
+    '/agenda',
+    '/inbox',
+    '/team',
+    '/profile',
+    '/dashboard',
+    '/application',
+    '/applications',
+  ].includes(path);
   if (needsLogin && !store.me) {
     return (
       <p>
@@ -76,11 +100,41 @@ function Page({ store, path }: { store: State; path: string }) {
   if (path === '/badge') return <BadgePage edition={edition} />;
   if (path === '/agenda') return <Agenda edition={edition} />;
   if (path === '/inbox') return <Inbox edition={edition} />;
+  if (path === '/team') return <Team edition={edition} />;
   // One address for "my profile": the organization's page for an exhibitor, one's own for a visitor.
   if (path === '/profile')
     return store.me?.role === 'visitor' ? <VisitorProfile edition={edition} /> : <Profile />;
   if (path === '/dashboard') return <Dashboard edition={edition} />;
+  if (path === '/application') return <MyApplications />;
+  if (path === '/applications') return <ApplicationsPanel edition={edition} />;
+  const organizer = store.me?.role === 'organizer';
+  if (path === '/editions/new' && organizer) return <EditionEditor />;
+  const editing = /^\/editions\/([\w-]+)\/edit$/.exec(path);
+  if (editing && organizer) return <EditionEditor key={editing[1]} editionId={editing[1]} />;
+  if (path === '/registrations' && organizer) return <Registrations edition={edition} />;
+  if (path === '/meetings' && organizer) return <MeetingsAdmin edition={edition} />;
   return <Catalogue edition={edition} />;
+}
+
+/** Another edition to show (the 2025 one stays readable), when there is more than one. */
+function EditionSwitcher({ store }: { store: State }) {
+  if (store.editions.length < 2 || !store.edition) return null;
+  return (
+    <div class="edition-switcher">
+      <label for="edition">{t('editionSwitcher.label')}</label>
+      <select
+        id="edition"
+        value={store.edition.id}
+        onChange={(e) => chooseEdition(e.currentTarget.value)}
+      >
+        {store.editions.map((e) => (
+          <option key={e.id} value={e.id}>
+            {e.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 function App({ bootError }: { bootError?: unknown }) {
@@ -100,6 +154,7 @@ function App({ bootError }: { bootError?: unknown }) {
           Coventis
         </Link>
         <Nav store={store} path={path} />
+        <EditionSwitcher store={store} />
         <div class="language">
           <label for="language">{t('nav.language')}</label>
           <select
@@ -116,6 +171,7 @@ function App({ bootError }: { bootError?: unknown }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <AnnouncementBanner />
         {bootError ? (
           <ErrorText error={bootError} />
         ) : store.ready ? (

@@ -24,6 +24,18 @@ export const COLORS = {
  * Stacked bars are drawn as overlapping totals: all taken tables, then held + no-shows, then
  * no-shows; the dashed line is the tables there are.
  */
+// uPlot's axis font, and room on each side of a label.
+const AXIS_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const LABEL_GAP = 16;
+
+function labelSpace(labels: string[]): number {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return 80;
+  context.font = AXIS_FONT;
+  const widest = Math.max(0, ...labels.map((l) => context.measureText(l).width));
+  return Math.max(48, Math.ceil(widest) + LABEL_GAP);
+}
+
 export function drawSlotChart(target: HTMLElement, data: SlotChartData): () => void {
   const x = data.labels.map((_, i) => i);
   const sum = (...rows: number[][]) => x.map((i) => rows.reduce((acc, row) => acc + row[i], 0));
@@ -72,7 +84,8 @@ export function drawSlotChart(target: HTMLElement, data: SlotChartData): () => v
       axes: [
         {
           incrs: [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64],
-          space: 48,
+          // At least the widest label apart, so that "J2 09:30" never runs into the next one.
+          space: labelSpace(data.labels),
           values: (_, splits) => splits.map((i) => data.labels[i] ?? ''),
         },
         { incrs: [1, 2, 5, 10, 20, 50, 100], space: 30 },

@@ -6,11 +6,14 @@ export interface State {
   token: string | null;
   me: Me | null;
   edition: Edition | null;
+  /** Every edition, to switch between them (the 2025 one stays readable). */
+  editions: Edition[];
   ready: boolean;
 }
 
 const TOKEN_KEY = 'coventis.token';
-let state: State = { token: null, me: null, edition: null, ready: false };
+const EDITION_KEY = 'coventis.edition';
+let state: State = { token: null, me: null, edition: null, editions: [], ready: false };
 const listeners = new Set<() => void>();
 
 function set(patch: Partial<State>): void {
@@ -50,7 +53,25 @@ function pickEdition(editions: Edition[]): Edition | null {
 export async function boot(): Promise<void> {
   const saved = localStorage.getItem(TOKEN_KEY);
   const [editions] = await Promise.all([api<Edition[]>('/editions'), saved ? logIn(saved) : null]);
-  set({ edition: pickEdition(editions), ready: true });
+  // The edition chosen on this device, while it exists; else the one in progress or next.
+  const chosen = editions.find((e) => e.id === localStorage.getItem(EDITION_KEY));
+  set({ editions, edition: chosen ?? pickEdition(editions), ready: true });
+}
+
+/** Shows another edition, remembered on this device. */
+export function chooseEdition(id: string): void {
+  const edition = state.editions.find((e) => e.id === id);
+  if (!edition) return;
+  localStorage.setItem(EDITION_KEY, id);
+  set({ edition });
+}
+
+/** Reloads the editions after an organizer created or changed one, and shows `showId`. */
+export async function reloadEditions(showId?: string): Promise<void> {
+  const editions = await api<Edition[]>('/editions');
+  const id = showId ?? state.edition?.id;
+  if (showId) localStorage.setItem(EDITION_KEY, showId);
+  set({ editions, edition: editions.find((e) => e.id === id) ?? pickEdition(editions) });
 }
 
 /** Keeps a token (from the login or the registration) and loads who it belongs to. */

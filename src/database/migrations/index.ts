@@ -3,6 +3,8 @@ import { Meetings1763910000000 } from './1763910000000-Meetings.js';
 import { Conventions1763920000000 } from './1763920000000-Conventions.js';
 import { MeetingWishes1763930000000 } from './1763930000000-MeetingWishes.js';
 import { Matchmaking1764000000000 } from './1764000000000-Matchmaking.js';
+import { Applications1764100000000 } from './1764100000000-Applications.js';
+import { Teams1764200000000 } from './1764200000000-Teams.js';
 
 /** Every migration, in order; run at start-up. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   Conventions1763920000000,
   MeetingWishes1763930000000,
   Matchmaking1764000000000,
+  Applications1764100000000,
+  Teams1764200000000,
 ];

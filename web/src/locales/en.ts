@@ -1,6 +1,15 @@
 import type { Messages } from './fr';
+import * as applications from './applications';
+import * as errors from './errors';
+import * as organizer from './organizer';
+import * as teams from './teams';
 
 const en: Messages = {
+  ...applications.en.pages,
+  ...teams.en.pages,
+  ...organizer.en,
+  errors: { ...errors.en, ...applications.en.errors, ...teams.en.errors },
+  errorStatus: errors.statusEn,
   nav: {
     label: 'Main navigation',
     skip: 'Skip to content',
@@ -60,6 +69,7 @@ const en: Messages = {
     offers: 'What we offer',
     needs: 'What we look for',
     offersShort: 'Offers:',
+    needsShort: 'Looking for:',
     website: 'Website',
   },
   request: {
@@ -146,6 +156,14 @@ const en: Messages = {
     noAccount: 'No account yet?',
   },
   agenda: {
+    held: 'took place',
+    noShow: 'no-show',
+    markHeld: 'The meeting took place',
+    markNoShow: 'Nobody came',
+    reschedule: 'Change the slot',
+    newSlot: 'New slot, free for you both',
+    move: 'Move the meeting',
+    keep: 'Keep this slot',
     title: 'My agenda',
     addToCalendar: 'Add to my calendar',
     scheduled_zero: 'No confirmed meeting',
@@ -172,6 +190,7 @@ const en: Messages = {
     slot: '{{start}}–{{end}}',
     blocked: 'The {{time}} slot is blocked.',
     unblocked: 'The {{time}} slot is free again.',
+    hasMeeting: ' · meeting',
   },
   declare: {
     open: 'Declare a convention born of this meeting…',
@@ -323,7 +342,8 @@ const en: Messages = {
     bound: 'At most placeable',
     unplaced: 'Not placed',
     holes: 'Gaps in agendas',
-    holesValue: '{{holes}} (unavoidable: at least {{bound}})',
+    holesValue: '{{holes}}, of which at least {{bound}} unavoidable',
+    holesAvoidable: '{{holes}}, all avoidable in theory',
     holesOptimal: '{{holes}} (the fewest possible)',
     maxHoles: 'Most gaps for one person',
     refine: 'Search time',
@@ -337,6 +357,8 @@ const en: Messages = {
     reachedValue: '{{reached}} s of {{total}} s',
     kept: 'Meetings already fixed, kept',
     unplacedTitle: 'Requests not placed',
+    unplacedMore_one: 'Show the other request not placed',
+    unplacedMore_other: 'Show the {{count}} other requests not placed',
     pair: '{{from}} → {{to}}',
     reasons: {
       invalid_request: 'invalid request',
@@ -348,6 +370,10 @@ const en: Messages = {
     },
   },
   conventionPanel: {
+    parties: 'Parties',
+    confirmed: 'confirmed',
+    notConfirmed: 'not confirmed yet',
+    confirmFor: 'Confirm for {{name}}',
     open: 'Follow-up of “{{title}}”',
     close: 'Close the follow-up',
     actions: 'Follow-up',

@@ -1,5 +1,15 @@
 /** French, the app's first language; `en.ts` must have the same keys (the type checks it). */
+import * as applications from './applications';
+import * as errors from './errors';
+import * as organizer from './organizer';
+import * as teams from './teams';
+
 const fr = {
+  ...applications.fr.pages,
+  ...teams.fr.pages,
+  ...organizer.fr,
+  errors: { ...errors.fr, ...applications.fr.errors, ...teams.fr.errors },
+  errorStatus: errors.statusFr,
   nav: {
     label: 'Navigation principale',
     skip: 'Aller au contenu',
@@ -59,6 +69,7 @@ const fr = {
     offers: 'Ce que nous proposons',
     needs: 'Ce que nous recherchons',
     offersShort: 'Propose :',
+    needsShort: 'Recherche :',
     website: 'Site internet',
   },
   request: {
@@ -147,6 +158,14 @@ const fr = {
     noAccount: 'Pas encore de compte ?',
   },
   agenda: {
+    held: 'a eu lieu',
+    noShow: 'absence',
+    markHeld: 'Le rendez-vous a eu lieu',
+    markNoShow: 'Personne n’est venu',
+    reschedule: 'Changer de créneau',
+    newSlot: 'Nouveau créneau, libre pour vous deux',
+    move: 'Déplacer le rendez-vous',
+    keep: 'Garder ce créneau',
     title: 'Mon agenda',
     addToCalendar: 'Ajouter à mon calendrier',
     scheduled_zero: 'Aucun rendez-vous confirmé',
@@ -173,6 +192,7 @@ const fr = {
     slot: '{{start}}–{{end}}',
     blocked: 'Créneau de {{time}} bloqué.',
     unblocked: 'Créneau de {{time}} libéré.',
+    hasMeeting: ' · rendez-vous',
   },
   declare: {
     open: 'Déclarer une convention née de ce rendez-vous…',
@@ -324,7 +344,8 @@ const fr = {
     bound: 'Au mieux plaçables',
     unplaced: 'Non placées',
     holes: 'Trous dans les agendas',
-    holesValue: '{{holes}} (inévitables : au moins {{bound}})',
+    holesValue: '{{holes}}, dont au moins {{bound}} inévitables',
+    holesAvoidable: '{{holes}}, tous évitables en théorie',
     holesOptimal: '{{holes}} (le minimum possible)',
     maxHoles: 'Le plus de trous pour une personne',
     kept: 'Rendez-vous déjà fixés, conservés',
@@ -338,6 +359,8 @@ const fr = {
     reached: 'Meilleur planning trouvé après',
     reachedValue: '{{reached}} s sur {{total}} s',
     unplacedTitle: 'Demandes non placées',
+    unplacedMore_one: 'Voir l’autre demande non placée',
+    unplacedMore_other: 'Voir les {{count}} autres demandes non placées',
     pair: '{{from}} → {{to}}',
     reasons: {
       invalid_request: 'demande invalide',
@@ -349,6 +372,10 @@ const fr = {
     },
   },
   conventionPanel: {
+    parties: 'Parties',
+    confirmed: 'a confirmé',
+    notConfirmed: 'pas encore confirmé',
+    confirmFor: 'Confirmer pour {{name}}',
     open: 'Suivi de « {{title}} »',
     close: 'Fermer le suivi',
     actions: 'Suivi',

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, MEETING_EVENTS, type Agenda as AgendaData, type Edition, type Meeting } from '../api';
-import { ErrorText, LiveIndicator } from '../components';
+import { ErrorText, LiveIndicator, SlotPicker } from '../components';
 import { formatDay, formatSlot, formatTime, t } from '../i18n';
 import { useLive } from '../live';
 import { useStore } from '../store';
 import { Availability } from './Availability';
 import { DeclareConvention } from './DeclareConvention';
+import { HolderControl, useTeam } from './Team';
 
 /** Everything that changes my agenda. */
 const AGENDA_EVENTS = [...MEETING_EVENTS, 'agenda.updated'] as const;
@@ -39,11 +40,13 @@ export function partnerName(m: Meeting): string {
 export function Agenda({ edition }: { edition: Edition }) {
   const { agenda, error, live, reload } = useAgenda(edition);
   const [actionError, setActionError] = useState<unknown>(null);
+  // My stand's colleagues, to whom I may hand a meeting (empty for a visitor).
+  const members = useTeam(edition).team?.members ?? [];
   if (error) return <ErrorText error={error} />;
   if (!agenda) return <p aria-busy="true">{t('common.loading')}</p>;
   const tz = edition.timezone;
   const booked = agenda.meetings
-    .filter((m) => (m.status === 'scheduled' || m.status === 'held') && m.slot)
+    .filter((m) => ['scheduled', 'held', 'no_show'].includes(m.status) && m.slot)
     .sort((a, b) => a.slot!.startsAt.localeCompare(b.slot!.startsAt));
   const pending = agenda.meetings.filter((m) => m.status === 'requested');
   const days = [...new Set(booked.map((m) => formatDay(m.slot!.startsAt, tz)))];
@@ -84,16 +87,30 @@ export function Agenda({ edition }: { edition: Edition }) {
                   </p>
                   <div>
                     <p class="partner">{partnerName(m)}</p>
+                    {/* Where the meeting is: its table, or the stand it is held at; nothing else. */}
                     <p class="meta">
                       {m.place ?? ''}
-                      {m.partner.stand
-                        ? ` · ${t('exhibitor.standShort', { stand: m.partner.stand })}`
-                        : ''}
+                      {m.status !== 'scheduled' && (
+                        <span class={`tag tag-${m.status}`}>
+                          {t(m.status === 'held' ? 'agenda.held' : 'agenda.noShow')}
+                        </span>
+                      )}
                     </p>
+                    {m.status === 'scheduled' && (
+                      <MeetingActions
+                        meeting={m}
+                        edition={edition}
+                        onDone={() => void reload()}
+                        onError={setActionError}
+                      />
+                    )}
                     {m.status === 'scheduled' && (
                       <button type="button" class="link" onClick={() => void cancel(m)}>
                         {t('agenda.cancel')}
                       </button>
+                    )}
+                    {m.status === 'scheduled' && (
+                      <HolderControl meeting={m} members={members} onDone={() => void reload()} />
                     )}
                     <DeclareConvention edition={edition} meeting={m} />
                   </div>
@@ -125,5 +142,90 @@ export function Agenda({ edition }: { edition: Edition }) {
       </ul>
       <Availability edition={edition} />
     </section>
+  );
+}
+
+/**
+ * What a party does with a confirmed meeting: once its slot has begun, say whether it took place;
+ * before, move it to another slot both have free.
+ */
+function MeetingActions(props: {
+  meeting: Meeting;
+  edition: Edition;
+  onDone: () => void;
+  onError: (error: unknown) => void;
+}) {
+  const { meeting: m, edition, onDone, onError } = props;
+  const [moving, setMoving] = useState(false);
+  const [slotId, setSlotId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const begun = m.slot !== null && Date.parse(m.slot.startsAt) <= Date.now();
+  const post = async (path: string, body: object) => {
+    setBusy(true);
+    onError(null);
+    try {
+      await api(`/meetings/${m.id}/${path}`, { method: 'POST', body });
+      setMoving(false);
+      onDone();
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (begun) {
+    return (
+      <div class="actions">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void post('attendance', { attendance: 'held' })}
+        >
+          {t('agenda.markHeld')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          disabled={busy}
+          onClick={() => void post('attendance', { attendance: 'no_show' })}
+        >
+          {t('agenda.markNoShow')}
+        </button>
+      </div>
+    );
+  }
+  if (!moving) {
+    return (
+      <button type="button" class="link" onClick={() => setMoving(true)}>
+        {t('agenda.reschedule')}
+      </button>
+    );
+  }
+  return (
+    <form
+      noValidate
+      class="reschedule"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (slotId) void post('reschedule', { slotId });
+      }}
+    >
+      <SlotPicker
+        editionId={edition.id}
+        withParticipantId={m.partner.participantId}
+        timeZone={edition.timezone}
+        label={t('agenda.newSlot')}
+        value={slotId}
+        onChange={setSlotId}
+      />
+      <div class="actions">
+        <button type="submit" disabled={busy || !slotId}>
+          {t('agenda.move')}
+        </button>
+        <button type="button" class="secondary" onClick={() => setMoving(false)}>
+          {t('agenda.keep')}
+        </button>
+      </div>
+    </form>
   );
 }

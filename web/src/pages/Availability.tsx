@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Edition, type Slot } from '../api';
+import { api, type Agenda, type Edition, type Slot } from '../api';
 import { ErrorText } from '../components';
 import { formatDay, formatTime, t } from '../i18n';
 
@@ -7,6 +7,8 @@ import { formatDay, formatTime, t } from '../i18n';
 export function Availability({ edition, onChange }: { edition: Edition; onChange?: () => void }) {
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [blocked, setBlocked] = useState<string[]>([]);
+  // Slots that hold one of my meetings: shown as such, and not to be blocked.
+  const [booked, setBooked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState('');
@@ -14,9 +16,15 @@ export function Availability({ edition, onChange }: { edition: Edition; onChange
     Promise.all([
       api<{ slots: Slot[] }>(`/editions/${edition.id}`),
       api<{ blockedSlotIds: string[] }>(`/editions/${edition.id}/availability`),
-    ]).then(([full, mine]) => {
+      api<Agenda>(`/editions/${edition.id}/agenda`),
+    ]).then(([full, mine, agenda]) => {
       setSlots(full.slots.filter((s) => s.kind !== 'break'));
       setBlocked(mine.blockedSlotIds);
+      setBooked(
+        new Set(
+          agenda.meetings.flatMap((m) => (m.status === 'scheduled' && m.slot ? [m.slot.id] : [])),
+        ),
+      );
     }, setError);
   }, [edition.id]);
   if (!slots) return error ? <ErrorText error={error} /> : null;
@@ -67,18 +75,27 @@ export function Availability({ edition, onChange }: { edition: Edition; onChange
               {ofDay.map((slot) => {
                 const id = `block-${slot.id}`;
                 const isBlocked = blocked.includes(slot.id);
+                const hasMeeting = booked.has(slot.id);
                 return (
-                  <label key={slot.id} for={id} class="choice slot-choice" data-blocked={isBlocked}>
+                  <label
+                    key={slot.id}
+                    for={id}
+                    class="choice slot-choice"
+                    data-blocked={isBlocked}
+                    data-meeting={hasMeeting}
+                  >
                     <input
                       id={id}
                       type="checkbox"
                       checked={isBlocked}
+                      disabled={hasMeeting && !isBlocked}
                       onChange={(e) => void toggle(slot, e.currentTarget.checked)}
                     />
                     {t('availability.slot', {
                       start: formatTime(slot.startsAt, tz),
                       end: formatTime(slot.endsAt, tz),
                     })}
+                    {hasMeeting && <span class="tag">{t('availability.hasMeeting')}</span>}
                   </label>
                 );
               })}

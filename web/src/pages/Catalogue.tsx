@@ -163,12 +163,7 @@ export function Catalogue({ edition }: { edition: Edition }) {
                 <li key={s}>{s}</li>
               ))}
             </ul>
-            {e.organization.offers.length > 0 && (
-              <p class="offers">
-                <strong>{t('exhibitor.offersShort')}</strong>{' '}
-                {e.organization.offers.slice(0, 2).join(' · ')}
-              </p>
-            )}
+            <CardLines offers={e.organization.offers} needs={e.organization.needs} q={filters.q} />
           </li>
         ))}
       </ul>
@@ -178,5 +173,49 @@ export function Catalogue({ edition }: { edition: Edition }) {
         </button>
       )}
     </section>
+  );
+}
+
+// Lower case, without accents: "Économie" finds "economie", as the catalogue's search does.
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The lines of `lines` where a word begins with a word of the search, most words first. */
+export function matchingLines(lines: readonly string[], q: string): string[] {
+  const words = fold(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2);
+  if (words.length === 0) return [];
+  return lines
+    .map((line) => {
+      const own = fold(line).split(/[^\p{L}\p{N}]+/u);
+      return { line, hits: words.filter((w) => own.some((o) => o.startsWith(w))).length };
+    })
+    .filter((l) => l.hits > 0)
+    .sort((a, b) => b.hits - a.hits)
+    .map((l) => l.line);
+}
+
+/**
+ * A card's offers, or, while searching, the offers and needs the search found, so that one sees why
+ * this exhibitor is listed.
+ */
+function CardLines({ offers, needs, q }: { offers: string[]; needs: string[]; q: string }) {
+  const foundOffers = matchingLines(offers, q).slice(0, 2);
+  const foundNeeds = matchingLines(needs, q).slice(0, 2);
+  const searching = foundOffers.length + foundNeeds.length > 0;
+  const shownOffers = searching ? foundOffers : offers.slice(0, 2);
+  return (
+    <>
+      {shownOffers.length > 0 && (
+        <p class="offers">
+          <strong>{t('exhibitor.offersShort')}</strong> {shownOffers.join(' · ')}
+        </p>
+      )}
+      {foundNeeds.length > 0 && (
+        <p class="offers needs">
+          <strong>{t('exhibitor.needsShort')}</strong> {foundNeeds.join(' · ')}
+        </p>
+      )}
+    </>
   );
 }

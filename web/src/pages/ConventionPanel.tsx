@@ -57,8 +57,47 @@ export function ConventionPanel({
   };
   const idPrefix = `convention-${convention.id}`;
 
+  const confirmFor = async (organizationId: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/conventions/${convention.id}/confirm`, {
+        method: 'POST',
+        body: { organizationId },
+      });
+      await load();
+      onChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <div class="convention-panel">
+      <h3>{t('conventionPanel.parties')}</h3>
+      <ul class="parties">
+        {convention.parties.map((p) => (
+          <li key={p.organizationId} data-confirmed={p.confirmed}>
+            <strong>{p.name}</strong> ({p.role}) —{' '}
+            {p.confirmed ? t('conventionPanel.confirmed') : t('conventionPanel.notConfirmed')}
+            {!p.confirmed && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={busy}
+                  onClick={() => void confirmFor(p.organizationId)}
+                >
+                  {t('conventionPanel.confirmFor', { name: p.name })}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
       <h3>{t('conventionPanel.history')}</h3>
       {history ? (
         <ol class="history">
@@ -82,7 +121,7 @@ export function ConventionPanel({
       {next.length === 0 ? (
         <p>{t('conventionPanel.final')}</p>
       ) : (
-        <form onSubmit={(e) => void submit(e)}>
+        <form noValidate onSubmit={(e) => void submit(e)}>
           <div class="field">
             <label for={`${idPrefix}-status`}>{t('conventionPanel.next')}</label>
             <select

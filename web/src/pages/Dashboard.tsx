@@ -4,7 +4,10 @@ import { api, download, type CheckIn, type Convention, type Edition, type Stats 
 import { ErrorText, Field, LiveIndicator } from '../components';
 import { t } from '../i18n';
 import { useLive } from '../live';
+import { Link } from '../router';
 import { useStore } from '../store';
+import { AnnouncementForm } from './Announcements';
+import { ApplicationsLink } from './ApplicationsPanel';
 import { ConventionPanel } from './ConventionPanel';
 import { CoveragePanel } from './CoveragePanel';
 import { Scheduler } from './Scheduler';
@@ -49,6 +52,21 @@ export function Dashboard({ edition }: { edition: Edition }) {
         <LiveIndicator live={live} />
       </div>
       <p class="lead">{edition.name}</p>
+      <ul class="actions organizer-links">
+        <ApplicationsLink edition={edition} />
+        <li>
+          <Link href="/registrations">{t('organizerLinks.registrations')}</Link>
+        </li>
+        <li>
+          <Link href="/meetings">{t('organizerLinks.meetings')}</Link>
+        </li>
+        <li>
+          <Link href={`/editions/${edition.id}/edit`}>{t('organizerLinks.editEdition')}</Link>
+        </li>
+        <li>
+          <Link href="/editions/new">{t('organizerLinks.newEdition')}</Link>
+        </li>
+      </ul>
       <ErrorText error={error} />
       {stats && (
         <dl class="counters">
@@ -86,6 +104,7 @@ export function Dashboard({ edition }: { edition: Edition }) {
           <Exports edition={edition} />
         </section>
       </div>
+      <AnnouncementForm edition={edition} />
       <CoveragePanel edition={edition} onRequested={() => void loadStats()} />
       <Scheduler edition={edition} onPublished={() => void loadStats()} />
       <h2>{t('dashboard.conventionsList', { count: conventions.length })}</h2>
@@ -185,7 +204,7 @@ function CheckInForm({ edition, onDone }: { edition: Edition; onDone: () => void
   return (
     <section class="panel">
       <h2>{t('checkIn.title')}</h2>
-      <form onSubmit={(e) => void submit(e)}>
+      <form noValidate onSubmit={(e) => void submit(e)}>
         <Field
           name="badgeCode"
           label={t('checkIn.code')}

@@ -76,7 +76,6 @@ export function DeclareConvention({ edition, meeting }: { edition: Edition; meet
   const titleErrors = about('title');
   const myRoleErrors = about('parties.0.role');
   const partnerRoleErrors = about('parties.1.role');
-  const placed = titleErrors.length + myRoleErrors.length + partnerRoleErrors.length;
   const id = `declare-${meeting.id}`;
   const suggestions = `${id}-roles`;
   return (
@@ -128,9 +127,7 @@ export function DeclareConvention({ edition, meeting }: { edition: Edition; meet
         autoComplete="off"
         required
       />
-      <ErrorText
-        error={error instanceof ApiError && placed === error.messages.length ? null : error}
-      />
+      <ErrorText error={error} placed={['title', 'parties.0.role', 'parties.1.role']} />
       <div class="actions">
         <button type="submit" disabled={busy}>
           {t('declare.submit')}

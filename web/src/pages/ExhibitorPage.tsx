@@ -124,7 +124,7 @@ function MeetingRequest({ edition, exhibitor }: { edition: Edition; exhibitor: E
   return (
     <section class="panel">
       <h2>{t('request.title')}</h2>
-      <form onSubmit={(e) => void submit(e)}>
+      <form noValidate onSubmit={(e) => void submit(e)}>
         <SlotPicker
           editionId={edition.id}
           withParticipantId={contact}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, type Me } from '../api';
+import { api, ApiError, type Me } from '../api';
 import { ErrorText, Field } from '../components';
 import { t } from '../i18n';
 import { Link, navigate } from '../router';
@@ -13,6 +13,7 @@ export function Login() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const about = (field: string) => (error instanceof ApiError ? error.about(field) : []);
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
@@ -34,7 +35,7 @@ export function Login() {
   return (
     <section class="narrow">
       <h1>{t('login.title')}</h1>
-      <form onSubmit={(e) => void submit(e)}>
+      <form noValidate onSubmit={(e) => void submit(e)}>
         <Field
           name="email"
           type="email"
@@ -42,6 +43,7 @@ export function Login() {
           autoComplete="username"
           value={email}
           onInput={(e) => setEmail(e.currentTarget.value)}
+          errors={about('email')}
           required
         />
         <Field
@@ -51,9 +53,10 @@ export function Login() {
           autoComplete="current-password"
           value={password}
           onInput={(e) => setPassword(e.currentTarget.value)}
+          errors={about('password')}
           required
         />
-        <ErrorText error={error} />
+        <ErrorText error={error} placed={['email', 'password']} />
         <button type="submit" disabled={busy}>
           {t('login.submit')}
         </button>

@@ -39,14 +39,6 @@ export function Profile() {
     return error ? <ErrorText error={error} /> : <p aria-busy="true">{t('common.loading')}</p>;
 
   const about = (field: string) => (error instanceof ApiError ? error.about(field) : []);
-  // Refusals tied to no field of the form are shown above the button.
-  const other =
-    error instanceof ApiError
-      ? new ApiError(
-          error.status,
-          error.messages.filter((m) => !FIELDS.some((f) => error.about(f).includes(m))),
-        )
-      : error;
   const edit = (field: keyof Form) => (e: { currentTarget: { value: string } }) => {
     setSaved(false);
     setForm({ ...form, [field]: e.currentTarget.value });
@@ -127,9 +119,8 @@ export function Profile() {
           onInput={edit('website')}
           errors={about('website')}
         />
-        <ErrorText
-          error={other instanceof ApiError && other.messages.length === 0 ? null : other}
-        />
+        {/* Refusals tied to no field of the form are shown above the button. */}
+        <ErrorText error={error} placed={FIELDS} />
         <p class="success" role="status">
           {saved ? t('profile.saved') : ''}
         </p>

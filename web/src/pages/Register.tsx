@@ -59,13 +59,6 @@ export function Register({ edition }: { edition: Edition }) {
       setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
     }
   };
-  // Messages that name no field of the form (a duplicate email names none) are shown at the end.
-  const unplaced =
-    error instanceof ApiError
-      ? error.messages.filter(
-          (m) => ![...FIELDS, 'category'].some((f) => error.about(f).includes(m)),
-        )
-      : [];
 
   return (
     <section class="narrow">
@@ -153,15 +146,8 @@ export function Register({ edition }: { edition: Edition }) {
           onInput={set('offers')}
           errors={about('offers')}
         />
-        {error instanceof ApiError ? (
-          unplaced.length > 0 && (
-            <p class="error" role="alert">
-              {unplaced.join(' · ')}
-            </p>
-          )
-        ) : (
-          <ErrorText error={error} />
-        )}
+        {/* What names no field of the form (a duplicate email names none) is shown at the end. */}
+        <ErrorText error={error} placed={[...FIELDS, 'category']} />
         <button type="submit" disabled={busy}>
           {t('register.submit')}
         </button>

@@ -119,6 +119,22 @@ export function Scheduler({ edition, onPublished }: { edition: Edition; onPublis
   );
 }
 
+const FIRST_UNPLACED = 10;
+
+function UnplacedList({ items }: { items: Unplaced[] }) {
+  return (
+    <ul class="unplaced">
+      {items.map((u) => (
+        <li key={u.meetingId}>
+          {t('scheduler.pair', { from: who(u.requester), to: who(u.invitee) })}
+          {' — '}
+          {t(`scheduler.reasons.${u.reason}`, { defaultValue: u.reason })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Result({ proposal: p }: { proposal: Proposal }) {
   return (
     <div role="status" class="scheduler-result">
@@ -138,7 +154,9 @@ function Result({ proposal: p }: { proposal: Proposal }) {
         <dd data-figure="holes">
           {p.holes <= p.holesLowerBound
             ? t('scheduler.holesOptimal', { holes: p.holes })
-            : t('scheduler.holesValue', { holes: p.holes, bound: p.holesLowerBound })}
+            : p.holesLowerBound === 0
+              ? t('scheduler.holesAvoidable', { holes: p.holes })
+              : t('scheduler.holesValue', { holes: p.holes, bound: p.holesLowerBound })}
         </dd>
         <dt>{t('scheduler.maxHoles')}</dt>
         <dd data-figure="max-holes">{p.maxHolesPerParticipant}</dd>
@@ -161,15 +179,16 @@ function Result({ proposal: p }: { proposal: Proposal }) {
       {p.unplaced.length > 0 && (
         <>
           <h3>{t('scheduler.unplacedTitle')}</h3>
-          <ul class="unplaced">
-            {p.unplaced.map((u) => (
-              <li key={u.meetingId}>
-                {t('scheduler.pair', { from: who(u.requester), to: who(u.invitee) })}
-                {' — '}
-                {t(`scheduler.reasons.${u.reason}`, { defaultValue: u.reason })}
-              </li>
-            ))}
-          </ul>
+          <UnplacedList items={p.unplaced.slice(0, FIRST_UNPLACED)} />
+          {p.unplaced.length > FIRST_UNPLACED && (
+            // Hundreds of lines stay folded, and scroll in their own box once opened.
+            <details class="unplaced-more">
+              <summary>
+                {t('scheduler.unplacedMore', { count: p.unplaced.length - FIRST_UNPLACED })}
+              </summary>
+              <UnplacedList items={p.unplaced.slice(FIRST_UNPLACED)} />
+            </details>
+          )}
         </>
       )}
     </div>

@@ -171,7 +171,7 @@ function SuggestionCard({ edition, item }: { edition: Edition; item: Recommendat
           </p>
         </>
       ) : state === 'asking' ? (
-        <form onSubmit={send}>
+        <form noValidate onSubmit={send}>
           <div class="field">
             <label for={`${id}-message`}>{t('suggestions.message')}</label>
             <textarea

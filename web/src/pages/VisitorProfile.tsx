@@ -40,10 +40,6 @@ export function VisitorProfile({ edition }: { edition: Edition }) {
     return error ? <ErrorText error={error} /> : <p aria-busy="true">{t('common.loading')}</p>;
 
   const about = (field: string) => (error instanceof ApiError ? error.about(field) : []);
-  const other =
-    error instanceof ApiError
-      ? error.messages.filter((m) => !FIELDS.some((f) => error.about(f).includes(m)))
-      : [];
   const edit = (field: keyof Form) => (e: { currentTarget: { value: string } }) => {
     setSaved(false);
     setForm({ ...form, [field]: e.currentTarget.value });
@@ -114,15 +110,7 @@ export function VisitorProfile({ edition }: { edition: Edition }) {
           onInput={edit('organizationName')}
           errors={about('organizationName')}
         />
-        {error instanceof ApiError ? (
-          other.length > 0 && (
-            <p class="error" role="alert">
-              {other.join(' · ')}
-            </p>
-          )
-        ) : (
-          <ErrorText error={error} />
-        )}
+        <ErrorText error={error} placed={FIELDS} />
         <p class="success" role="status">
           {saved ? t('visitorProfile.saved') : ''}
         </p>

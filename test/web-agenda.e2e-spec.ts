@@ -1,0 +1,124 @@
+import type { Browser } from 'playwright-core';
+import { PASSWORD } from './support/app.js';
+import { BrowserPages, launchChromium, screenshot } from './support/browser.js';
+import {
+  as,
+  liveEditionBody,
+  TestSession,
+  type EditionInfo,
+  type ExhibitorInfo,
+  type VisitorInfo,
+} from './support/session.js';
+
+/**
+ * A party's agenda on the day, in Debian's Chromium: a meeting whose slot has begun is said to have
+ * taken place from the agenda, which then labels it; one to come moves to another slot both have
+ * free; the place shows alone ("Table 2", never with a stand beside it).
+ */
+const LONG = 90_000;
+
+describe('the agenda on the day, in a real browser', () => {
+  let s: TestSession;
+  let browser: Browser;
+  let edition: EditionInfo & { timezone: string; slots: { id: string; startsAt: string }[] };
+  let stand: ExhibitorInfo;
+  let visitor: VisitorInfo;
+  const pages = new BrowserPages(
+    () => browser,
+    () => s.testApp.url,
+  );
+
+  // A request from the visitor, accepted by the stand at `slotId`.
+  const meet = async (slotId: string) => {
+    const req = await as(s.http, visitor.token).post(`/api/editions/${edition.id}/meetings`, {
+      toParticipantId: stand.participantId,
+    });
+    expect(req.status).toBe(201);
+    const ok = await as(s.http, stand.token).post(`/api/meetings/${req.body.id}/accept`, {
+      slotId,
+    });
+    expect(ok.status).toBe(200);
+    return req.body.id as string;
+  };
+
+  beforeAll(async () => {
+    s = await TestSession.start();
+    browser = await launchChromium();
+    // Slots of 30 minutes from 10 minutes ago: the first has begun, the three others are to come.
+    edition = (await as(s.http, s.organizerToken).post('/api/editions', liveEditionBody())).body;
+    stand = await s.onboardExhibitor(edition.id, {
+      organization: {
+        name: 'Maraîchers du Lodévois',
+        legalForm: 'scic',
+        city: 'Lodève',
+        sectors: ['alimentation'],
+        department: '34',
+      },
+      stand: 'B10',
+    });
+    visitor = await s.registerVisitor(edition.id, { firstName: 'Hélène', lastName: 'Acheteuse' });
+  }, LONG);
+
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  afterEach(() => {
+    expect(pages.errors.splice(0)).toEqual([]);
+  });
+
+  it(
+    'says from the agenda that a begun meeting took place, and labels it',
+    async () => {
+      const id = await meet(edition.slots[0].id);
+      const page = await pages.open();
+      await pages.logIn(page, visitor.email, PASSWORD, '/agenda');
+      const meeting = page.locator('li.meeting[data-status="scheduled"]');
+      await pages.waitFor(page, meeting);
+      // The table alone: the stand's label would send the visitor to the wrong place.
+      await expect(meeting.locator('.meta').innerText()).resolves.toMatch(/^Table \d+$/);
+      await expect(
+        meeting.getByRole('button', { name: 'Changer de créneau' }).count(),
+      ).resolves.toBe(0);
+      await meeting.getByRole('button', { name: 'Le rendez-vous a eu lieu' }).click();
+      const held = page.locator('li.meeting[data-status="held"]');
+      await pages.waitFor(page, held.locator('.tag-held', { hasText: 'a eu lieu' }));
+      const stored = await as(s.http, s.organizerToken).get(`/api/meetings/${id}`);
+      expect(stored.body.status).toBe('held');
+      await screenshot(page, 'agenda-held');
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
+    'moves a meeting to come to another slot free for both',
+    async () => {
+      const id = await meet(edition.slots[1].id);
+      const page = await pages.open();
+      await pages.logIn(page, visitor.email, PASSWORD, '/agenda');
+      const meeting = page.locator('li.meeting[data-status="scheduled"]');
+      await pages.waitFor(page, meeting);
+      await expect(
+        meeting.getByRole('button', { name: 'Le rendez-vous a eu lieu' }).count(),
+      ).resolves.toBe(0);
+      await meeting.getByRole('button', { name: 'Changer de créneau' }).click();
+      const picker = meeting.getByLabel('Nouveau créneau, libre pour vous deux');
+      await pages.waitFor(page, picker);
+      await picker.selectOption(edition.slots[3].id);
+      await meeting.getByRole('button', { name: 'Déplacer le rendez-vous' }).click();
+      // The agenda shows the new time, in the edition's zone; the server has it.
+      const time = new Intl.DateTimeFormat('fr', {
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: edition.timezone,
+      }).format(new Date(edition.slots[3].startsAt));
+      await pages.waitFor(page, meeting.locator('.time', { hasText: new RegExp(`^${time}`) }));
+      const stored = await as(s.http, s.organizerToken).get(`/api/meetings/${id}`);
+      expect(stored.body.slot.id).toBe(edition.slots[3].id);
+      await page.context().close();
+    },
+    LONG,
+  );
+});

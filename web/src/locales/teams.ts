@@ -1,0 +1,168 @@
+/**
+ * The teams screens' texts, French then English (same keys; the type checks it). `pages` holds the
+ * screens' namespaces, merged at the top level of fr.ts / en.ts; `errors` the server's error codes
+ * of this feature (`'ns/code': 'sentence'`), merged into `errors`.
+ */
+export const fr = {
+  pages: {
+    team: {
+      nav: 'Mon équipe',
+      title: 'Mon équipe',
+      lead: '{{organization}} — stand {{stand}}',
+      leadNoStand: '{{organization}}',
+      members: 'Membres ({{count}})',
+      contact: 'contact du stand',
+      you: 'vous',
+      meetings_zero: 'aucun rendez-vous prévu',
+      meetings_one: '1 rendez-vous prévu',
+      meetings_other: '{{count}} rendez-vous prévus',
+      remove: 'Retirer {{name}}',
+      leave: 'Quitter l’équipe',
+      invite: 'Inviter un collègue',
+      inviteLead:
+        'Chaque membre a son compte et son agenda. Le lien d’invitation ne sert qu’une fois ; copiez-le et envoyez-le à votre collègue.',
+      email: 'Adresse e-mail du collègue',
+      firstName: 'Prénom (facultatif)',
+      lastName: 'Nom (facultatif)',
+      send: 'Créer le lien d’invitation',
+      link: 'Lien d’invitation pour {{email}}',
+      linkHint: 'Valable jusqu’au {{date}}, une seule fois. Il ne sera plus affiché ensuite.',
+      copy: 'Copier le lien',
+      copied: 'Lien copié.',
+      pending: 'Invitations en attente ({{count}})',
+      expires: 'expire le {{date}}',
+      withdraw: 'Retirer l’invitation',
+      notExhibitor: 'Cette page est réservée aux exposants de l’édition.',
+    },
+    join: {
+      title: 'Rejoindre l’équipe de {{organization}}',
+      lead: '{{edition}} — stand {{stand}}. Invitation pour {{email}}.',
+      leadNoStand: '{{edition}}. Invitation pour {{email}}.',
+      create: 'Créez votre compte pour accéder à votre agenda et aux demandes du stand.',
+      firstName: 'Prénom',
+      lastName: 'Nom',
+      password: 'Mot de passe',
+      passwordHint: 'Au moins 8 caractères.',
+      submit: 'Rejoindre l’équipe',
+      existing:
+        'Cette adresse a déjà un compte exposant : connectez-vous avec pour rejoindre l’équipe.',
+      logIn: 'Se connecter pour rejoindre',
+      joinAs: 'Rejoindre en tant que {{email}}',
+      otherAccount:
+        'Vous êtes connecté avec {{email}}. Déconnectez-vous pour rejoindre avec l’adresse invitée.',
+    },
+    holder: {
+      label: 'Qui tient ce rendez-vous ?',
+      me: '{{name}} (moi)',
+      addressed: 'Demande adressée à {{name}}',
+      heldBy: 'Tenu par {{name}}',
+      change: 'Changer de responsable',
+      choose: 'Nouveau responsable',
+      confirm: 'Confier le rendez-vous',
+    },
+  },
+  errors: {
+    'team/not_member': 'Cette personne ne fait pas partie de l’équipe du stand.',
+    'team/same_stand':
+      'Vous ne pouvez pas demander un rendez-vous à un membre de votre propre équipe.',
+    'team/other_stand':
+      'Seuls les membres de l’autre stand choisissent qui d’entre eux tient ce rendez-vous.',
+    'team/members_only': 'Seuls les membres du stand choisissent qui tient ce rendez-vous.',
+    'team/meeting_closed': 'Ce rendez-vous est terminé ou annulé : il garde son responsable.',
+    'team/holder_busy': 'Cette personne a déjà un rendez-vous sur ce créneau.',
+    'team/holder_unavailable': 'Cette personne n’est pas disponible sur ce créneau.',
+    'team/invitation_not_found': 'Ce lien d’invitation n’existe pas ou a été retiré.',
+    'team/invitation_used': 'Ce lien d’invitation a déjà servi.',
+    'team/invitation_expired': 'Ce lien d’invitation a expiré : demandez-en un nouveau.',
+    'team/login_required':
+      'Cette adresse a déjà un compte : connectez-vous avec (ou donnez son mot de passe) pour rejoindre l’équipe.',
+    'team/email_taken': 'Cette adresse appartient à un compte qui ne peut pas rejoindre ce stand.',
+    'team/already_member': 'Cette personne fait déjà partie de l’équipe.',
+    'team/forbidden': 'Seuls les membres du stand et les organisateurs peuvent faire cela.',
+    'team/member_not_found': 'Cette personne ne fait plus partie de l’équipe.',
+    'team/last_member': 'Un stand garde au moins un membre.',
+    'team/member_has_meetings':
+      'Ce membre tient des rendez-vous prévus : confiez-les d’abord à un collègue.',
+  } as Record<string, string>,
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const en: { pages: Shape<typeof fr.pages>; errors: Record<string, string> } = {
+  pages: {
+    team: {
+      nav: 'My team',
+      title: 'My team',
+      lead: '{{organization}} — stand {{stand}}',
+      leadNoStand: '{{organization}}',
+      members: 'Members ({{count}})',
+      contact: 'stand contact',
+      you: 'you',
+      meetings_zero: 'no meeting scheduled',
+      meetings_one: '1 meeting scheduled',
+      meetings_other: '{{count}} meetings scheduled',
+      remove: 'Remove {{name}}',
+      leave: 'Leave the team',
+      invite: 'Invite a colleague',
+      inviteLead:
+        'Each member has their own account and agenda. The invitation link works once; copy it and send it to your colleague.',
+      email: 'Colleague’s email address',
+      firstName: 'First name (optional)',
+      lastName: 'Last name (optional)',
+      send: 'Create the invitation link',
+      link: 'Invitation link for {{email}}',
+      linkHint: 'Valid until {{date}}, once. It will not be shown again.',
+      copy: 'Copy the link',
+      copied: 'Link copied.',
+      pending: 'Pending invitations ({{count}})',
+      expires: 'expires on {{date}}',
+      withdraw: 'Withdraw the invitation',
+      notExhibitor: 'This page is for the edition’s exhibitors.',
+    },
+    join: {
+      title: 'Join the team of {{organization}}',
+      lead: '{{edition}} — stand {{stand}}. Invitation for {{email}}.',
+      leadNoStand: '{{edition}}. Invitation for {{email}}.',
+      create: 'Create your account to reach your agenda and the stand’s requests.',
+      firstName: 'First name',
+      lastName: 'Last name',
+      password: 'Password',
+      passwordHint: 'At least 8 characters.',
+      submit: 'Join the team',
+      existing: 'This address already has an exhibitor account: log in with it to join the team.',
+      logIn: 'Log in to join',
+      joinAs: 'Join as {{email}}',
+      otherAccount: 'You are logged in as {{email}}. Log out to join with the invited address.',
+    },
+    holder: {
+      label: 'Who holds this meeting?',
+      me: '{{name}} (me)',
+      addressed: 'Request addressed to {{name}}',
+      heldBy: 'Held by {{name}}',
+      change: 'Change who holds it',
+      choose: 'New holder',
+      confirm: 'Hand over the meeting',
+    },
+  },
+  errors: {
+    'team/not_member': 'This person is not a member of the stand’s team.',
+    'team/same_stand': 'You cannot ask a member of your own team for a meeting.',
+    'team/other_stand': 'Only the other stand’s members choose which of them holds this meeting.',
+    'team/members_only': 'Only the stand’s members choose who holds this meeting.',
+    'team/meeting_closed': 'This meeting is over or cancelled: it keeps its holder.',
+    'team/holder_busy': 'This person already has a meeting in this slot.',
+    'team/holder_unavailable': 'This person is not available in this slot.',
+    'team/invitation_not_found': 'This invitation link does not exist or was withdrawn.',
+    'team/invitation_used': 'This invitation link has already been used.',
+    'team/invitation_expired': 'This invitation link has expired: ask for a new one.',
+    'team/login_required':
+      'This address already has an account: log in with it (or give its password) to join the team.',
+    'team/email_taken': 'This address belongs to an account that cannot join this stand.',
+    'team/already_member': 'This person is already a member of the team.',
+    'team/forbidden': 'Only the stand’s members and organizers can do this.',
+    'team/member_not_found': 'This person is no longer a member of the team.',
+    'team/last_member': 'A stand keeps at least one member.',
+    'team/member_has_meetings':
+      'This member holds scheduled meetings: hand them to a colleague first.',
+  },
+};
