@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import pg from 'pg';
-import { PASSWORD } from './support/app.js';
+import { PASSWORD, ROOT } from './support/app.js';
 import { as, login, TestSession, type EditionInfo } from './support/session.js';
 
 /** What an application body holds; `overrides` replaces whole parts. */
@@ -42,19 +42,28 @@ type Body = ReturnType<typeof applicationBody>;
 
 let databaseUrl = '';
 
+// Run in a process of its own. Written from Jest's worker, where earlier test files had loaded
+// SQLite's native module too, the duplicate twice slipped past the partial unique index in full runs
+// (never alone); the likely cause is two copies of SQLite in one process sharing its POSIX locks,
+// which SQLite's WAL locking does not expect. A separate process is what a second client really is.
+const SQLITE_WRITE = `
+const Database = require('better-sqlite3');
+const db = new Database(process.env.DB_FILE);
+db.pragma('busy_timeout = 5000');
+const changes = db.prepare(process.env.SQL).run().changes;
+db.close();
+if (changes === 0) { console.error('no row written'); process.exit(3); }
+`;
+
 /** A statement run straight on the server's database, past the API (TestApp.query only reads SQLite). */
 async function write(sql: string): Promise<void> {
   if (databaseUrl.startsWith('sqlite:')) {
-    const db = new Database(databaseUrl.slice('sqlite:'.length));
-    try {
-      db.pragma('busy_timeout = 5000');
-      // Under the write lock from the start, so that the statement reads the server's latest commit.
-      db.transaction(() => {
-        if (db.prepare(sql).run().changes === 0) throw new Error(`no row written by ${sql}`);
-      }).immediate();
-    } finally {
-      db.close();
-    }
+    const run = spawnSync(process.execPath, ['-e', SQLITE_WRITE], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, DB_FILE: databaseUrl.slice('sqlite:'.length), SQL: sql },
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(run.stderr);
     return;
   }
   const client = new pg.Client({ connectionString: databaseUrl });
