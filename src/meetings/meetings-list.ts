@@ -1,9 +1,10 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { User } from '../auth/user.entity.js';
 import { Roles } from '../auth/decorators.js';
+import { searchWords, whereEveryWord } from '../common/db/search.js';
 import { IdParam, OneOf, QueryInt, Text } from '../common/validation.js';
 import type { Page } from '../contract/api.js';
 import { MEETING_STATUSES, type MeetingStatus } from '../contract/vocabularies.js';
@@ -56,31 +57,23 @@ export class MeetingsListService {
       .leftJoin(Slot, 's', 's.id = m.slotId')
       .where('m.editionId = :editionId', { editionId });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
-    const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
-    if (words.length > 0) {
+    if (searchWords(query.q).length > 0) {
       // Each side: the person's names, a visitor's organization, a stand's organization.
+      const columns: string[] = [];
       for (const side of ['r', 'i'] as const) {
         const column = side === 'r' ? 'requesterId' : 'inviteeId';
         qb.leftJoin(Participant, `${side}p`, `${side}p.id = m.${column}`)
           .leftJoin(User, `${side}u`, `${side}u.id = ${side}p.userId`)
           .leftJoin(Exhibitor, `${side}e`, `${side}e.id = ${side}p.exhibitorId`)
           .leftJoin(Organization, `${side}o`, `${side}o.id = ${side}e.organizationId`);
-      }
-      const fields = ['u.firstName', 'u.lastName', 'p.organizationName', 'o.name'];
-      words.forEach((word, i) => {
-        // The word itself, its % and _ included: escaped for LIKE (the same ESCAPE on both engines).
-        const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        qb.andWhere(
-          new Brackets((w) => {
-            for (const side of ['r', 'i']) {
-              for (const field of fields) {
-                w.orWhere(`LOWER(COALESCE(${side}${field}, '')) LIKE :w${i} ESCAPE '\\'`);
-              }
-            }
-          }),
-          { [`w${i}`]: pattern },
+        columns.push(
+          `${side}u.firstName`,
+          `${side}u.lastName`,
+          `${side}p.organizationName`,
+          `${side}o.name`,
         );
-      });
+      }
+      whereEveryWord(qb, query.q, columns);
     }
     const [meetings, total] = await qb
       .orderBy('s.startsAt', 'ASC')

@@ -10,6 +10,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { User } from '../auth/user.entity.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { toCsv } from '../common/csv.js';
+import { whereEveryWord } from '../common/db/search.js';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors.js';
 import { stripUndefined } from '../common/objects.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
@@ -305,22 +306,14 @@ export class RegistrationsService {
       .orderBy('p.createdAt', 'ASC')
       .addOrderBy('p.id', 'ASC');
     if (filter.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
-    const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
-    words.forEach((word, i) => {
-      const fields = [
-        'u.firstName',
-        'u.lastName',
-        'u.email',
-        'p.organizationName',
-        'o.name',
-        'p.badgeCode',
-      ];
-      // The word itself, its % and _ included: escaped for LIKE (the same ESCAPE on both engines).
-      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const like = (f: string) => `LOWER(COALESCE(${f}, '')) LIKE :w${i} ESCAPE '\\'`;
-      qb.andWhere(`(${fields.map(like).join(' OR ')})`, { [`w${i}`]: pattern });
-    });
-    return qb;
+    return whereEveryWord(qb, filter.q, [
+      'u.firstName',
+      'u.lastName',
+      'u.email',
+      'p.organizationName',
+      'o.name',
+      'p.badgeCode',
+    ]);
   }
 
   // Exhibitors' staff are named by their stand's organization, in one statement for the page.
