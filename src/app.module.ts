@@ -18,6 +18,7 @@ import { RealtimeModule } from './realtime/realtime.module.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { RegistrationsModule } from './registrations/registrations.module.js';
 import { ScheduleModule } from './schedule/schedule.module.js';
+import { SectorsModule } from './sectors/sectors.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { TeamsModule } from './teams/teams.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         EditionsModule,
         ExhibitorsModule,
         ApplicationsModule,
+        SectorsModule,
         RegistrationsModule,
         MeetingsModule,
         ScheduleModule,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import pg from 'pg';
-import { PASSWORD, ROOT } from './support/app.js';
+import { PASSWORD } from './support/app.js';
+import { writeSql } from './support/database.js';
 import { as, login, TestSession, type EditionInfo } from './support/session.js';
 
 /** What an application body holds; `overrides` replaces whole parts. */
@@ -42,38 +41,8 @@ type Body = ReturnType<typeof applicationBody>;
 
 let databaseUrl = '';
 
-// Run in a process of its own. Written from Jest's worker, where earlier test files had loaded
-// SQLite's native module too, the duplicate twice slipped past the partial unique index in full runs
-// (never alone); the likely cause is two copies of SQLite in one process sharing its POSIX locks,
-// which SQLite's WAL locking does not expect. A separate process is what a second client really is.
-const SQLITE_WRITE = `
-const Database = require('better-sqlite3');
-const db = new Database(process.env.DB_FILE);
-db.pragma('busy_timeout = 5000');
-const changes = db.prepare(process.env.SQL).run().changes;
-db.close();
-if (changes === 0) { console.error('no row written'); process.exit(3); }
-`;
-
-/** A statement run straight on the server's database, past the API (TestApp.query only reads SQLite). */
-async function write(sql: string): Promise<void> {
-  if (databaseUrl.startsWith('sqlite:')) {
-    const run = spawnSync(process.execPath, ['-e', SQLITE_WRITE], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, DB_FILE: databaseUrl.slice('sqlite:'.length), SQL: sql },
-      encoding: 'utf8',
-    });
-    if (run.status !== 0) throw new Error(run.stderr);
-    return;
-  }
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+/** A statement run straight on the server's database, past the API. */
+const write = (sql: string) => writeSql(databaseUrl, sql);
 
 describe('exhibitor applications', () => {
   let s: TestSession;
@@ -134,7 +103,7 @@ describe('exhibitor applications', () => {
       organization: {
         name: 'La Recyclerie du Lodévois',
         legalForm: 'association',
-        sectors: ['réemploi', 'recyclage'],
+        sectors: ['Réemploi', 'Recyclage'],
         department: '34',
         city: 'Lodève',
         offers: ['Mobilier de réemploi'],
@@ -273,11 +242,11 @@ describe('exhibitor applications', () => {
       status: 'pending',
       organizationId: past.organizationId,
       accessToken: null,
-      organization: { name: 'Le Lazaret', sectors: ['tourisme', 'circuits courts'] },
+      organization: { name: 'Le Lazaret', sectors: ['Tourisme', 'Circuits courts'] },
     });
     const profile = await s.http.get(`/api/organizations/${past.organizationId}`);
     expect(profile.body).toMatchObject({
-      sectors: ['tourisme', 'circuits courts'],
+      sectors: ['Tourisme', 'Circuits courts'],
       needs: ['Produits régionaux en circuit court'],
     });
 

@@ -153,7 +153,8 @@ describe('exhibitors and organization profiles', () => {
     expect(res.body).toMatchObject({
       name: 'Coopérative Fromagère',
       offers: ['Fromages de chèvre'],
-      sectors: ['alimentation', 'agriculture'],
+      // The list's labels (src/sectors).
+      sectors: ['Alimentation', 'Agriculture'],
     });
     const search = await s.http.get(`/api/editions/${edition.id}/exhibitors?q=pelardon`);
     expect(

@@ -47,7 +47,7 @@ describe("the organizer's list of meetings", () => {
         name,
         legalForm: 'scop',
         city: 'Montpellier',
-        sectors: ['x'],
+        sectors: ['alimentation'],
         department: '34',
       },
     });

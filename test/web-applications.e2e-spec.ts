@@ -80,7 +80,9 @@ describe('exhibitor applications in a real browser', () => {
       await page.getByLabel('Forme juridique').selectOption('entreprise_insertion');
       await page.getByLabel('Ville').fill('Montpellier');
       await page.getByLabel('Département').fill('34');
-      await page.getByLabel('Filières').fill('restauration, insertion');
+      const sectors = page.getByRole('group', { name: 'Filières' });
+      await sectors.getByLabel('Restauration', { exact: true }).check();
+      await sectors.getByLabel('Insertion', { exact: true }).check();
       await page.getByLabel('Présentation').fill('Traiteur d’insertion à Montpellier.');
       await page.getByLabel('Ce que vous proposez').fill('Buffets\nPlateaux-repas');
       await page.getByLabel('Ce que vous recherchez').fill('Produits locaux');
@@ -138,7 +140,7 @@ describe('exhibitor applications in a real browser', () => {
         organization: {
           name: 'Atelier du Refus',
           legalForm: 'scop',
-          sectors: ['menuiserie'],
+          sectors: ['bâtiment'],
           department: '30',
           city: 'Nîmes',
         },
@@ -239,7 +241,10 @@ describe('exhibitor applications in a real browser', () => {
       await page.getByLabel('Forme juridique').selectOption('association');
       await page.getByLabel('Ville').fill('Sète');
       await page.getByLabel('Département').fill('34');
-      await page.getByLabel('Filières').fill('tourisme');
+      await page
+        .getByRole('group', { name: 'Filières' })
+        .getByLabel('Tourisme', { exact: true })
+        .check();
       await page.getByLabel('Prénom').fill('Usurpateur');
       await page.getByLabel('Nom', { exact: true }).fill('Inconnu');
       await page.getByLabel('Adresse e-mail').fill('autre@lazaret.example');

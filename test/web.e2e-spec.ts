@@ -384,11 +384,15 @@ describe('web app in a real browser', () => {
       await page.getByRole('heading', { name: 'Ma fiche exposant' }).waitFor();
       const offers = page.getByLabel('Ce que nous proposons');
       await expect(offers.inputValue()).resolves.toBe('Légumes bio en circuit court');
-      await expect(page.getByLabel('Filières').inputValue()).resolves.toBe(
-        'alimentation, circuits courts',
-      );
+      // Sectors are ticked in the organizers' list, onboarding's free text folded onto its labels.
+      const sectors = page.getByRole('group', { name: 'Filières' });
+      const sector = (label: string) => sectors.getByLabel(label, { exact: true });
+      await expect(sector('Alimentation').isChecked()).resolves.toBe(true);
+      await expect(sector('Circuits courts').isChecked()).resolves.toBe(true);
+      await expect(sectors.getByRole('checkbox', { checked: true }).count()).resolves.toBe(2);
 
-      await page.getByLabel('Filières').fill(' , ');
+      await sector('Alimentation').uncheck();
+      await sector('Circuits courts').uncheck();
       await page.getByLabel('Site internet (facultatif)').fill('garrigues.example');
       await page.getByRole('button', { name: 'Enregistrer ma fiche' }).click();
       // The API's codes, told in French under their fields (never the API's English sentence).
@@ -399,16 +403,18 @@ describe('web app in a real browser', () => {
         .waitFor();
       await page.locator('#field-sectors-error', { hasText: 'Au moins un élément.' }).waitFor();
       await expect(page.locator('main').textContent()).resolves.not.toMatch(/must|sectors/);
-      await expect(page.getByLabel('Filières').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(sector('Alimentation').getAttribute('aria-invalid')).resolves.toBe('true');
       await screenshot(page, 'profile-errors');
 
-      await page.getByLabel('Filières').fill('alimentation, circuits courts, maraîchage');
+      for (const label of ['Alimentation', 'Circuits courts', 'Agriculture']) {
+        await sector(label).check();
+      }
       await page.getByLabel('Site internet (facultatif)').fill('https://garrigues.example');
       await offers.fill('Légumes bio en circuit court\nPaniers pour les comités d’entreprise');
       await page.getByLabel('Présentation').fill('Maraîchage bio en SCIC, près de Montpellier.');
       await page.getByRole('button', { name: 'Enregistrer ma fiche' }).click();
       await page.getByText('Fiche enregistrée').waitFor();
-      await expect(page.getByLabel('Filières').getAttribute('aria-invalid')).resolves.toBe('false');
+      await expect(sector('Alimentation').getAttribute('aria-invalid')).resolves.toBe('false');
 
       // The catalogue shows it.
       await page.getByRole('link', { name: 'Catalogue' }).click();

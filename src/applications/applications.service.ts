@@ -75,11 +75,17 @@ export class ApplicationsService {
     if (edition.endsAt && Date.parse(edition.endsAt) < Date.now()) {
       throw conflict('application/edition_over', 'This edition is over');
     }
+    // The sectors the organization will have: the list's labels (a value of none is a 400).
+    const { labels } = await this.organizationsService.resolveSectors(
+      this.applications.manager,
+      dto.organization.sectors,
+      'organization.sectors',
+    );
     const applicant = await this.applicant(caller, dto);
     const key = nameKey(dto.organization.name);
     const organizationId = applicant.organization?.id ?? null;
     await this.assertCanApply(this.applications.manager, editionId, applicant, key);
-    let profile: OrganizationProfileDto = dto.organization;
+    let profile: OrganizationProfileDto = { ...dto.organization, sectors: labels };
     if (caller && applicant.organization) {
       // A returning exhibitor's profile is its organization's: the application updates it (as
       // PATCH /organizations/:id would, in its own transaction, before the application's).
@@ -88,6 +94,7 @@ export class ApplicationsService {
         caller,
         applicant.organization.id,
         dto.organization,
+        'organization.',
       );
     }
     const passwordHash = applicant.user ? null : await hashPassword(dto.contact.password!);

@@ -39,7 +39,11 @@ export type ActivityAction =
   | 'convention.follow_up'
   | 'application.submitted'
   | 'application.approved'
-  | 'application.refused';
+  | 'application.refused'
+  | 'sector.created'
+  | 'sector.updated'
+  | 'sector.merged'
+  | 'sector.deleted';
 
 export interface LogEntry {
   action: ActivityAction;

@@ -58,3 +58,7 @@ export function invalid(errors: FieldError[]): DomainError {
 /** One invalid field, for checks a DTO cannot express (a party named twice, a grid that overlaps). */
 export const invalidField = (field: string, code: string, message: string) =>
   invalid([{ field, code, message }]);
+
+/** A refusal other than a 400 that names its field or path parameter (a label taken, an entry in use). */
+export const refusedField = (status: HttpStatus, field: string, code: string, message: string) =>
+  new DomainError(status, code, message, [{ field, code, message }]);

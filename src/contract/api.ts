@@ -418,3 +418,17 @@ export interface TeamJoined {
   exhibitorId: string;
   participantId: string;
 }
+
+// Sectors
+
+/** An entry of the platform's list of sectors (filières), which organizers keep. */
+export interface Sector {
+  id: string;
+  label: string;
+  /** Other spellings folded onto this entry ("agro-alimentaire" for "Alimentation"). */
+  aliases: string[];
+  /** Organizations that have this sector. */
+  organizations: number;
+  /** Of them, exhibitors at the edition asked about (`?editionId=`); absent otherwise. */
+  exhibitors?: number;
+}

@@ -15,6 +15,7 @@ import { Booking } from '../meetings/booking.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Dismissal } from '../recommendations/dismissal.entity.js';
+import { Sector } from '../sectors/sector.entity.js';
 import { TeamInvitation } from '../teams/team-invitation.entity.js';
 
 export const ENTITIES = [
@@ -23,6 +24,7 @@ export const ENTITIES = [
   Edition,
   Slot,
   Organization,
+  Sector,
   OrganizationSector,
   Exhibitor,
   Participant,

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SqlParams } from '../common/db/bulk.js';
 import { EditionsService } from '../editions/editions.service.js';
+import { resolveSectors } from '../sectors/sector-list.js';
+import { Sector } from '../sectors/sector.entity.js';
 import type { LegalForm } from './organization.entity.js';
 import type { CatalogueQueryDto, CataloguePageDto, ExhibitorDto } from './exhibitors.dto.js';
-import { sectorKey } from './organizations.service.js';
 import { ftsMatchExpression, matchTerms, tsQueryExpression } from './search-index.js';
 
 interface CatalogueRow {
@@ -64,8 +65,15 @@ export class CatalogueService {
     if (query.legalForm) where.push(`o."legalForm" = ${p(query.legalForm)}`);
     if (query.department) where.push(`o."department" = ${p(query.department.toUpperCase())}`);
     if (query.sector) {
+      // A label or an alias of the list; a sector it does not know has no exhibitors.
+      const list = await this.dataSource.manager.find(Sector);
+      const [sector] = resolveSectors([query.sector], list).entries;
+      if (!sector) {
+        await this.editions.require(editionId);
+        return { items: [], total: 0, page, limit };
+      }
       where.push(
-        `EXISTS (SELECT 1 FROM "organization_sectors" s WHERE s."organizationId" = o."id" AND s."sectorKey" = ${p(sectorKey(query.sector))})`,
+        `EXISTS (SELECT 1 FROM "organization_sectors" s WHERE s."organizationId" = o."id" AND s."sectorId" = ${p(sector.id)})`,
       );
     }
     // The rank is computed inside, because FTS5 ranking cannot share a query level with a window function.

@@ -25,7 +25,12 @@ export class OrganizationProfileDto {
   @OneOf(LEGAL_FORMS)
   legalForm: LegalForm;
 
-  @TextList({ maxItems: 10, maxLength: 60, example: ['tourisme', 'alimentation'] })
+  @TextList({
+    maxItems: 10,
+    maxLength: 60,
+    example: ['tourisme', 'alimentation'],
+    description: 'Sectors of the list (GET /api/sectors), by label or alias: stored as labels',
+  })
   @ArrayMinSize(1)
   sectors: string[];
 
@@ -102,7 +107,7 @@ export class CatalogueQueryDto {
   })
   q?: string;
 
-  @Text({ max: 60, optional: true })
+  @Text({ max: 60, optional: true, description: 'A label or an alias of GET /api/sectors' })
   sector?: string;
 
   @OneOf(LEGAL_FORMS, { optional: true })

@@ -4,11 +4,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
-import { conflict, forbidden, notFound } from '../common/errors.js';
-import { foldFrench, nameKey } from '../common/french-text.js';
+import { conflict, forbidden, invalidField, notFound } from '../common/errors.js';
+import { nameKey } from '../common/french-text.js';
 import { stripUndefined } from '../common/objects.js';
 import { ProfilesChanged } from '../recommendations/profile.events.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
+import { resolveSectors } from '../sectors/sector-list.js';
+import { Sector } from '../sectors/sector.entity.js';
 import {
   toOrganizationDto,
   type OrganizationDto,
@@ -20,8 +22,10 @@ import { OrganizationSector } from './organization-sector.entity.js';
 import { Organization } from './organization.entity.js';
 import { indexOrganization } from './search-index.js';
 
-export function sectorKey(sector: string): string {
-  return foldFrench(sector.trim());
+/** An organization's sectors as written to it: the list's labels, and their entries' ids. */
+export interface ResolvedSectors {
+  labels: string[];
+  sectorIds: string[];
 }
 
 @Injectable()
@@ -50,24 +54,64 @@ export class OrganizationsService {
     manager: EntityManager,
     profile: OrganizationProfileDto,
   ): Promise<Organization> {
+    const sectors = await this.resolveSectors(manager, profile.sectors, 'organization.sectors');
     const existing = await manager.findOneBy(Organization, { nameKey: nameKey(profile.name) });
     if (existing) {
       // Known only as a visitor's organization (a convention party): it now exhibits with this profile.
       if (!(await manager.existsBy(Exhibitor, { organizationId: existing.id }))) {
-        Object.assign(existing, profileFields(profile), { updatedAt: new Date() });
+        Object.assign(existing, profileFields(profile, sectors), { updatedAt: new Date() });
         await manager.save(existing);
-        await this.reindex(manager, existing);
+        await this.reindex(manager, existing, sectors.sectorIds);
       }
       return existing;
     }
     const organization = manager.create(Organization, {
       name: profile.name,
       nameKey: nameKey(profile.name),
-      ...profileFields(profile),
+      ...profileFields(profile, sectors),
     });
     await manager.save(organization);
-    await this.reindex(manager, organization);
+    await this.reindex(manager, organization, sectors.sectorIds);
     return organization;
+  }
+
+  /**
+   * Sectors as typed, folded onto the platform's list (labels and aliases): 400
+   * `validation/sector_unknown` naming `field` for a value of none, unless the list is empty, when
+   * free text is kept as it is (and no entry is linked).
+   */
+  async resolveSectors(
+    manager: EntityManager,
+    values: string[],
+    field: string,
+  ): Promise<ResolvedSectors> {
+    const list = await manager.find(Sector);
+    const { labels, entries, unknown } = resolveSectors(values, list);
+    if (unknown.length > 0 && list.length > 0) {
+      throw invalidField(
+        field,
+        'validation/sector_unknown',
+        `${field} must be sectors of the list (GET /api/sectors), not ${unknown.map((u) => `"${u}"`).join(', ')}`,
+      );
+    }
+    return { labels, sectorIds: entries.map((e) => e.id) };
+  }
+
+  /**
+   * After the list changed (an entry renamed, merged, or new aliases): the organization's sectors
+   * folded onto it again, saved with their links and search index, in the caller's transaction.
+   * Values the list still does not know are kept.
+   */
+  async refold(manager: EntityManager, organization: Organization, list: Sector[]): Promise<void> {
+    const { labels, entries } = resolveSectors(organization.sectors, list);
+    organization.sectors = labels;
+    organization.updatedAt = new Date();
+    await manager.save(organization);
+    await this.reindex(
+      manager,
+      organization,
+      entries.map((e) => e.id),
+    );
   }
 
   /**
@@ -95,11 +139,15 @@ export class OrganizationsService {
     return organization;
   }
 
-  /** Exhibitors edit their own organization only; organizers edit any. */
+  /**
+   * Exhibitors edit their own organization only; organizers edit any. `path` prefixes the fields
+   * errors name, for a profile nested in another body (`organization.`).
+   */
   async update(
     user: AuthUser,
     organizationId: string,
     dto: UpdateOrganizationDto,
+    path = '',
   ): Promise<OrganizationDto> {
     const organization = await this.require(organizationId);
     if (user.role !== 'organizer' && user.organizationId !== organizationId) {
@@ -107,7 +155,6 @@ export class OrganizationsService {
     }
     const changes = stripUndefined(dto);
     Object.assign(organization, changes);
-    if (dto.sectors) organization.sectors = dedupe(dto.sectors);
     if (dto.name) {
       organization.nameKey = nameKey(dto.name);
       const clash = await this.organizations.findOneBy({ nameKey: organization.nameKey });
@@ -117,8 +164,13 @@ export class OrganizationsService {
     }
     organization.updatedAt = new Date();
     await this.uow.write(async (manager) => {
+      // Read in the transaction, so that an entry cannot be deleted between resolving and linking.
+      const sectors = dto.sectors
+        ? await this.resolveSectors(manager, dto.sectors, `${path}sectors`)
+        : null;
+      if (sectors) organization.sectors = sectors.labels;
       await manager.save(organization);
-      await this.reindex(manager, organization);
+      await this.reindex(manager, organization, sectors?.sectorIds);
       await this.log.record(manager, {
         action: 'organization.updated',
         subjectType: 'organization',
@@ -131,23 +183,29 @@ export class OrganizationsService {
     return toOrganizationDto(organization);
   }
 
-  private async reindex(manager: EntityManager, organization: Organization): Promise<void> {
-    await manager.delete(OrganizationSector, { organizationId: organization.id });
-    const keys = [...new Set(organization.sectors.map(sectorKey))];
-    if (keys.length > 0) {
-      await manager.insert(
-        OrganizationSector,
-        keys.map((key) => ({ organizationId: organization.id, sectorKey: key })),
-      );
+  /** The search index, and the sectors' links when `sectorIds` is given (they changed). */
+  private async reindex(
+    manager: EntityManager,
+    organization: Organization,
+    sectorIds?: string[],
+  ): Promise<void> {
+    if (sectorIds) {
+      await manager.delete(OrganizationSector, { organizationId: organization.id });
+      if (sectorIds.length > 0) {
+        await manager.insert(
+          OrganizationSector,
+          sectorIds.map((sectorId) => ({ organizationId: organization.id, sectorId })),
+        );
+      }
     }
     await indexOrganization(manager, organization);
   }
 }
 
-function profileFields(profile: OrganizationProfileDto) {
+function profileFields(profile: OrganizationProfileDto, sectors: ResolvedSectors) {
   return {
     legalForm: profile.legalForm,
-    sectors: dedupe(profile.sectors),
+    sectors: sectors.labels,
     department: profile.department,
     city: profile.city,
     description: profile.description ?? '',
@@ -155,14 +213,4 @@ function profileFields(profile: OrganizationProfileDto) {
     needs: profile.needs ?? [],
     website: profile.website ?? null,
   };
-}
-
-function dedupe(values: string[]): string[] {
-  const seen = new Set<string>();
-  return values.filter((v) => {
-    const key = sectorKey(v);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -29,7 +29,8 @@ export interface TestApp {
  */
 const POSTGRES = process.env.TEST_POSTGRES_URL;
 
-async function freshDatabase(dir: string): Promise<string> {
+/** A new, empty database for a suite: a SQLite file in `dir`, or a PostgreSQL database named after it. */
+export async function freshDatabase(dir: string): Promise<string> {
   if (!POSTGRES) return `sqlite:${path.join(dir, 'coventis.sqlite')}`;
   const name = `coventis_test_${path
     .basename(dir)
@@ -42,7 +43,7 @@ async function freshDatabase(dir: string): Promise<string> {
   return `${POSTGRES}/${name}`;
 }
 
-async function dropDatabase(url: string): Promise<void> {
+export async function dropDatabase(url: string): Promise<void> {
   if (!url.startsWith('postgres')) return;
   const admin = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
   await admin.connect();
@@ -50,7 +51,8 @@ async function dropDatabase(url: string): Promise<void> {
   await admin.end();
 }
 
-async function query<T>(url: string, sql: string): Promise<T[]> {
+/** Reads a database directly (SQLite read-only), whether a server runs on it or not. */
+export async function query<T>(url: string, sql: string): Promise<T[]> {
   if (url.startsWith('sqlite:')) {
     const db = new Database(url.slice('sqlite:'.length), { readonly: true });
     try {

@@ -22,6 +22,7 @@ export type {
   Recommendation,
   Recommendations,
   Registration,
+  Sector,
   Slot,
   SlotStats,
   VisitorProfile,

@@ -120,6 +120,63 @@ export function SelectField<T extends string | number>(
 }
 
 /**
+ * Several choices among `options` as checkboxes in a fieldset: the legend names the group, the hint
+ * and the API's messages are tied to it, and each box says when the answer was refused. `value` keeps
+ * the options' order.
+ */
+export function ChoiceList(
+  props: Omit<FieldFrame, 'label'> & {
+    legend: string;
+    value: readonly string[];
+    options: readonly (readonly [string, string])[];
+    onChange: (value: string[]) => void;
+  },
+) {
+  const { name, legend, errors = [], hint, value, options, onChange } = props;
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  const toggle = (option: string, on: boolean) => {
+    const next = new Set(value);
+    if (on) next.add(option);
+    else next.delete(option);
+    onChange(options.map(([v]) => v).filter((v) => next.has(v)));
+  };
+  return (
+    <fieldset class="field" id={id} aria-describedby={described || undefined}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <div class="choice-grid">
+        {options.map(([option, text], i) => (
+          <label key={option} class="choice" for={`${id}-${i}`}>
+            <input
+              id={`${id}-${i}`}
+              type="checkbox"
+              name={name}
+              value={option}
+              checked={value.includes(option)}
+              aria-invalid={errors.length > 0}
+              onChange={(e) => toggle(option, e.currentTarget.checked)}
+            />
+            {text}
+          </label>
+        ))}
+      </div>
+      {errors.length > 0 && (
+        <p class="error" id={`${id}-error`}>
+          {errors.join(' · ')}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/**
  * An error from an action, shown where the action is, in the reader's language: for an API
  * refusal, what is not already shown beside the `placed` fields; anything else is "try again".
  */

@@ -22,6 +22,7 @@ import { MyApplications } from './pages/MyApplications';
 import { Profile } from './pages/Profile';
 import { Register } from './pages/Register';
 import { Registrations } from './pages/Registrations';
+import { Sectors } from './pages/Sectors';
 import { Team } from './pages/Team';
 import { VisitorProfile } from './pages/VisitorProfile';
 import { Link, navigate, usePath } from './router';
@@ -113,6 +114,7 @@ function Page({ store, path }: { store: State; path: string }) {
   if (editing && organizer) return <EditionEditor key={editing[1]} editionId={editing[1]} />;
   if (path === '/registrations' && organizer) return <Registrations edition={edition} />;
   if (path === '/meetings' && organizer) return <MeetingsAdmin edition={edition} />;
+  if (path === '/sectors' && organizer) return <Sectors />;
   return <Catalogue edition={edition} />;
 }
 

@@ -5,6 +5,7 @@ import { MeetingWishes1763930000000 } from './1763930000000-MeetingWishes.js';
 import { Matchmaking1764000000000 } from './1764000000000-Matchmaking.js';
 import { Applications1764100000000 } from './1764100000000-Applications.js';
 import { Teams1764200000000 } from './1764200000000-Teams.js';
+import { Sectors1764300000000 } from './1764300000000-Sectors.js';
 
 /** Every migration, in order; run at start-up. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Matchmaking1764000000000,
   Applications1764100000000,
   Teams1764200000000,
+  Sectors1764300000000,
 ];

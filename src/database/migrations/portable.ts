@@ -64,3 +64,17 @@ export function fk(
     onDelete,
   };
 }
+
+/** One row inserted with the driver's placeholders (`?` on SQLite, `$n` on PostgreSQL). */
+export async function insertRow(
+  queryRunner: QueryRunner,
+  table: string,
+  row: Record<string, unknown>,
+): Promise<void> {
+  const columns = Object.keys(row);
+  const marks = columns.map((_, i) => (isPostgres(queryRunner) ? `$${i + 1}` : '?'));
+  await queryRunner.query(
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${marks.join(', ')})`,
+    Object.values(row),
+  );
+}

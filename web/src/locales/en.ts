@@ -2,11 +2,13 @@ import type { Messages } from './fr';
 import * as applications from './applications';
 import * as errors from './errors';
 import * as organizer from './organizer';
+import * as sectors from './sectors';
 import * as teams from './teams';
 
 const en: Messages = {
   ...applications.en.pages,
   ...teams.en.pages,
+  ...sectors.en.pages,
   ...organizer.en,
   errors: { ...errors.en, ...applications.en.errors, ...teams.en.errors },
   errorStatus: errors.statusEn,
@@ -231,7 +233,6 @@ const en: Messages = {
     needs: 'What we are looking for',
     oneperLine: 'One line per offer or need.',
     sectors: 'Sectors',
-    sectorsHint: 'Separated by commas, e.g. food, short supply chains.',
     website: 'Website (optional)',
     websiteHint: 'Full address, e.g. https://www.example.org',
     submit: 'Save my profile',

@@ -35,6 +35,7 @@ export const fr: Record<string, string> = {
   'validation/list': 'Une liste est attendue.',
   'validation/object': 'Cette partie du formulaire est incomplète.',
   'validation/unknown_field': 'Ce champ n’est pas attendu.',
+  'validation/sector_unknown': 'Choisissez les filières dans la liste proposée.',
   // The request itself (src/common/body-shape.ts, the exception filter).
   'request/invalid': 'La demande n’est pas valide.',
   'request/invalid_json': 'La demande n’est pas lisible.',
@@ -77,6 +78,12 @@ export const fr: Record<string, string> = {
   'organization/name_taken': 'Une autre structure porte déjà ce nom.',
   'exhibitor/not_found': 'Cet exposant n’existe pas dans cette édition.',
   'exhibitor/already_exhibiting': 'Cette structure expose déjà à cette édition.',
+  // The list of sectors.
+  'sector/not_found': 'Cette filière n’existe pas ou plus : rechargez la page.',
+  'sector/exists': 'Une autre filière porte déjà ce nom ou cette écriture.',
+  'sector/in_use':
+    'Des structures ou des candidatures en attente ont cette filière : fusionnez-la plutôt dans une autre.',
+  'sector/merge_self': 'Choisissez une autre filière que celle-ci.',
   // Registrations and badges.
   'registration/not_found': 'Cette personne n’est pas inscrite à cette édition.',
   'registration/not_yours': 'Vous ne pouvez voir que votre propre badge.',
@@ -180,6 +187,7 @@ export const en: Record<string, string> = {
   'validation/list': 'A list is expected.',
   'validation/object': 'This part of the form is incomplete.',
   'validation/unknown_field': 'This field is not expected.',
+  'validation/sector_unknown': 'Choose the sectors from the list offered.',
   'request/invalid': 'The request is not valid.',
   'request/invalid_json': 'The request cannot be read.',
   'request/empty_body': 'The request is empty.',
@@ -217,6 +225,12 @@ export const en: Record<string, string> = {
   'organization/name_taken': 'Another organization already has this name.',
   'exhibitor/not_found': 'This exhibitor does not exist in this edition.',
   'exhibitor/already_exhibiting': 'This organization already exhibits at this edition.',
+  // The list of sectors.
+  'sector/not_found': 'This sector does not exist any more: reload the page.',
+  'sector/exists': 'Another sector already has this name or spelling.',
+  'sector/in_use':
+    'Organizations or pending applications have this sector: merge it into another instead.',
+  'sector/merge_self': 'Choose a sector other than this one.',
   'registration/not_found': 'This person is not registered for this edition.',
   'registration/not_yours': 'You can only see your own badge.',
   'registration/duplicate_email': 'This email is already registered for this edition.',

@@ -2,11 +2,13 @@
 import * as applications from './applications';
 import * as errors from './errors';
 import * as organizer from './organizer';
+import * as sectors from './sectors';
 import * as teams from './teams';
 
 const fr = {
   ...applications.fr.pages,
   ...teams.fr.pages,
+  ...sectors.fr.pages,
   ...organizer.fr,
   errors: { ...errors.fr, ...applications.fr.errors, ...teams.fr.errors },
   errorStatus: errors.statusFr,
@@ -233,7 +235,6 @@ const fr = {
     needs: 'Ce que nous recherchons',
     oneperLine: 'Une ligne par offre ou besoin.',
     sectors: 'Filières',
-    sectorsHint: 'Séparées par des virgules, ex. alimentation, circuits courts.',
     website: 'Site internet (facultatif)',
     websiteHint: 'Adresse complète, ex. https://www.exemple.fr',
     submit: 'Enregistrer ma fiche',

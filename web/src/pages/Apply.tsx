@@ -8,10 +8,11 @@ import {
   type LegalForm,
   type Organization,
 } from '../api';
-import { commaList, ErrorText, Field, lines, SelectField, TextAreaField } from '../components';
+import { ErrorText, Field, lines, SelectField, TextAreaField } from '../components';
 import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { logIn, myParticipantId, useStore } from '../store';
+import { SectorPicker } from './SectorPicker';
 
 const ORGANIZATION_FIELDS = [
   'name',
@@ -25,9 +26,12 @@ const ORGANIZATION_FIELDS = [
 ] as const;
 const CONTACT_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'password'] as const;
 
-type Form = Record<(typeof ORGANIZATION_FIELDS)[number], string> &
+type TextField = Exclude<(typeof ORGANIZATION_FIELDS)[number], 'sectors'>;
+
+type Form = Record<TextField, string> &
   Record<(typeof CONTACT_FIELDS)[number], string> & {
     legalForm: LegalForm | '';
+    sectors: string[];
     standWishes: string;
   };
 
@@ -44,7 +48,7 @@ const EMPTY: Form = {
   legalForm: '',
   city: '',
   department: '',
-  sectors: '',
+  sectors: [],
   description: '',
   offers: '',
   needs: '',
@@ -63,7 +67,7 @@ function fromOrganization(o: Organization): Partial<Form> {
     legalForm: o.legalForm,
     city: o.city,
     department: o.department,
-    sectors: o.sectors.join(', '),
+    sectors: o.sectors,
     description: o.description,
     offers: o.offers.join('\n'),
     needs: o.needs.join('\n'),
@@ -121,9 +125,10 @@ export function Apply({ edition }: { edition: Edition }) {
   }
 
   const about = (field: string) => (error instanceof ApiError ? error.about(field) : []);
-  const edit = (field: keyof Form) => (e: { currentTarget: { value: string } }) =>
-    setForm({ ...form, [field]: e.currentTarget.value });
-  const text = (field: (typeof ORGANIZATION_FIELDS)[number] | (typeof CONTACT_FIELDS)[number]) => ({
+  const edit =
+    (field: Exclude<keyof Form, 'sectors'>) => (e: { currentTarget: { value: string } }) =>
+      setForm({ ...form, [field]: e.currentTarget.value });
+  const text = (field: TextField | (typeof CONTACT_FIELDS)[number]) => ({
     value: form[field],
     onInput: edit(field),
   });
@@ -141,7 +146,7 @@ export function Apply({ edition }: { edition: Edition }) {
             legalForm: form.legalForm,
             city: form.city,
             department: form.department,
-            sectors: commaList(form.sectors),
+            sectors: form.sectors,
             description: form.description.trim(),
             offers: lines(form.offers),
             needs: lines(form.needs),
@@ -210,12 +215,12 @@ export function Apply({ edition }: { edition: Edition }) {
             errors={about('organization.department')}
             {...text('department')}
           />
-          <Field
+          <SectorPicker
             name="organization-sectors"
-            label={t('apply.sectors')}
-            hint={t('apply.sectorsHint')}
+            legend={t('apply.sectors')}
+            value={form.sectors}
+            onChange={(sectors) => setForm({ ...form, sectors })}
             errors={about('organization.sectors')}
-            {...text('sectors')}
           />
           <TextAreaField
             name="organization-description"

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, LEGAL_FORMS, type Edition, type Exhibitor, type Page } from '../api';
+import { api, LEGAL_FORMS, type Edition, type Exhibitor, type Page, type Sector } from '../api';
 import { ErrorText } from '../components';
 import { t } from '../i18n';
 import { Link } from '../router';
@@ -26,24 +26,31 @@ function queryString(filters: Filters, page = 1): string {
   return p.toString();
 }
 
-/** Sectors and departments present in the catalogue, for the filters (a few pages at most). */
-async function loadFacets(
-  editionId: string,
-): Promise<{ sectors: string[]; departments: string[] }> {
-  const sectors = new Set<string>();
+/** The departments present in the catalogue, for the filter (a few pages at most). */
+async function loadDepartments(editionId: string): Promise<string[]> {
   const departments = new Set<string>();
   for (let page = 1; page <= 5; page++) {
     const res = await api<Page<Exhibitor>>(
       `/editions/${editionId}/exhibitors?limit=100&page=${page}`,
     );
-    for (const e of res.items) {
-      e.organization.sectors.forEach((s) => sectors.add(s));
-      departments.add(e.organization.department);
-    }
+    for (const e of res.items) departments.add(e.organization.department);
     if (page * res.limit >= res.total) break;
   }
-  const sort = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b, 'fr'));
-  return { sectors: sort(sectors), departments: sort(departments) };
+  return [...departments].sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
+/** For the filters: the list's sectors some exhibitor of the edition has (in French order), and departments. */
+async function loadFacets(
+  editionId: string,
+): Promise<{ sectors: string[]; departments: string[] }> {
+  const [sectors, departments] = await Promise.all([
+    api<Sector[]>(`/sectors?editionId=${editionId}`),
+    loadDepartments(editionId),
+  ]);
+  return {
+    sectors: sectors.filter((s) => (s.exhibitors ?? 0) > 0).map((s) => s.label),
+    departments,
+  };
 }
 
 export function Catalogue({ edition }: { edition: Edition }) {

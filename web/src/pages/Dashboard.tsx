@@ -61,6 +61,9 @@ export function Dashboard({ edition }: { edition: Edition }) {
           <Link href="/meetings">{t('organizerLinks.meetings')}</Link>
         </li>
         <li>
+          <Link href="/sectors">{t('sectorList.nav')}</Link>
+        </li>
+        <li>
           <Link href={`/editions/${edition.id}/edit`}>{t('organizerLinks.editEdition')}</Link>
         </li>
         <li>

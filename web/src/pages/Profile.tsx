@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Organization } from '../api';
-import { commaList, ErrorText, Field, lines, TextAreaField } from '../components';
+import { ErrorText, Field, lines, TextAreaField } from '../components';
 import { t } from '../i18n';
 import { Link } from '../router';
 import { useStore } from '../store';
+import { SectorPicker } from './SectorPicker';
 
 const FIELDS = ['description', 'offers', 'needs', 'sectors', 'website'] as const;
-type Form = Record<(typeof FIELDS)[number], string>;
+type Form = Record<Exclude<(typeof FIELDS)[number], 'sectors'>, string> & { sectors: string[] };
 
 function toForm(o: Organization): Form {
   return {
     description: o.description ?? '',
     offers: o.offers.join('\n'),
     needs: o.needs.join('\n'),
-    sectors: o.sectors.join(', '),
+    sectors: o.sectors,
     website: o.website ?? '',
   };
 }
@@ -39,10 +40,13 @@ export function Profile() {
     return error ? <ErrorText error={error} /> : <p aria-busy="true">{t('common.loading')}</p>;
 
   const about = (field: string) => (error instanceof ApiError ? error.about(field) : []);
-  const edit = (field: keyof Form) => (e: { currentTarget: { value: string } }) => {
+  const change = (changes: Partial<Form>) => {
     setSaved(false);
-    setForm({ ...form, [field]: e.currentTarget.value });
+    setForm({ ...form, ...changes });
   };
+  const edit =
+    (field: Exclude<keyof Form, 'sectors'>) => (e: { currentTarget: { value: string } }) =>
+      change({ [field]: e.currentTarget.value });
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
@@ -55,7 +59,7 @@ export function Profile() {
           description: form.description.trim(),
           offers: lines(form.offers),
           needs: lines(form.needs),
-          sectors: commaList(form.sectors),
+          sectors: form.sectors,
           website: form.website.trim() || null,
         },
       });
@@ -102,12 +106,11 @@ export function Profile() {
           onInput={edit('needs')}
           errors={about('needs')}
         />
-        <Field
+        <SectorPicker
           name="sectors"
-          label={t('profile.sectors')}
-          hint={t('profile.sectorsHint')}
+          legend={t('profile.sectors')}
           value={form.sectors}
-          onInput={edit('sectors')}
+          onChange={(sectors) => change({ sectors })}
           errors={about('sectors')}
         />
         <Field
