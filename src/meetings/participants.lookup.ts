@@ -25,6 +25,26 @@ export class ParticipantsLookup {
     throw forbidden('meeting/not_participant', 'You are not registered for this edition');
   }
 
+  /** Who I am at the edition and the participant I address, read together (a request's hot path). */
+  async meAndThem(
+    user: AuthUser,
+    editionId: string,
+    participantId: string,
+    field: string,
+  ): Promise<{ me: Participant; them: Participant }> {
+    const both = await this.participants.find({
+      where: [
+        { userId: user.id, editionId },
+        { id: participantId, editionId },
+      ],
+    });
+    const me = both.find((p) => p.userId === user.id) ?? (await this.mine(user, editionId));
+    const them =
+      both.find((p) => p.id === participantId) ??
+      (await this.inEdition(editionId, participantId, field));
+    return { me, them };
+  }
+
   mineOrNull(user: AuthUser, editionId: string): Promise<Participant | null> {
     return this.participants.findOneBy({ userId: user.id, editionId });
   }
