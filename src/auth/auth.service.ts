@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { ActivityLogService } from '../common/activity-log.service.js';
+import { findOneWhere } from '../common/db/rows.js';
 import { conflict, unauthorized } from '../common/errors.js';
 import { EnvironmentVariables } from '../config/env.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
@@ -90,7 +91,7 @@ export class AuthService implements OnApplicationBootstrap {
     }
     const cached = this.recent.get(payload.sub);
     if (cached && cached.until > Date.now()) return cached.user;
-    const user = await this.users.findOneBy({ id: payload.sub });
+    const user = await findOneWhere(this.users.manager, User, { id: payload.sub });
     if (!user) return null;
     const dto = toUserDto(user);
     if (this.env.AUTH_CACHE_MS > 0) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { SqlParams } from '../common/db/bulk.js';
 import { toSlotDto } from '../editions/editions.dto.js';
 import { Slot } from '../editions/slot.entity.js';
 import type { ParticipantKind } from '../contract/vocabularies.js';
@@ -78,24 +79,22 @@ export class MeetingViews {
   /** The parties by name, with their edition's time zone (a meeting's parties share its edition). */
   private async partyRows(participantIds: string[]): Promise<Map<string, PartyRow>> {
     if (participantIds.length === 0) return new Map();
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select('p.id', 'participantId')
-      .addSelect('p.kind', 'kind')
-      .addSelect('u.firstName', 'firstName')
-      .addSelect('u.lastName', 'lastName')
-      .addSelect('p.organizationName', 'visitorOrganization')
-      .addSelect('p.exhibitorId', 'exhibitorId')
-      .addSelect('e.stand', 'stand')
-      .addSelect('o.name', 'exhibitorOrganization')
-      .addSelect('ed.timezone', 'timezone')
-      .from('participants', 'p')
-      .innerJoin('users', 'u', 'u.id = p.userId')
-      .innerJoin('editions', 'ed', 'ed.id = p.editionId')
-      .leftJoin('exhibitors', 'e', 'e.id = p.exhibitorId')
-      .leftJoin('organizations', 'o', 'o.id = e.organizationId')
-      .where({ id: In([...new Set(participantIds)]) })
-      .getRawMany<PartyRow>();
+    // Hand-written: every meeting the API returns or announces reads its parties (docs/benchmarks.md).
+    const params = new SqlParams(this.dataSource.manager);
+    const ids = [...new Set(participantIds)].map((id) => params.add(id));
+    const rows = await this.dataSource.query<PartyRow[]>(
+      `SELECT p."id" AS "participantId", p."kind" AS "kind", u."firstName" AS "firstName",
+              u."lastName" AS "lastName", p."organizationName" AS "visitorOrganization",
+              p."exhibitorId" AS "exhibitorId", e."stand" AS "stand",
+              o."name" AS "exhibitorOrganization", ed."timezone" AS "timezone"
+         FROM "participants" p
+         JOIN "users" u ON u."id" = p."userId"
+         JOIN "editions" ed ON ed."id" = p."editionId"
+         LEFT JOIN "exhibitors" e ON e."id" = p."exhibitorId"
+         LEFT JOIN "organizations" o ON o."id" = e."organizationId"
+        WHERE p."id" IN (${ids.join(', ')})`,
+      params.values,
+    );
     return new Map(rows.map((r) => [r.participantId, r]));
   }
 

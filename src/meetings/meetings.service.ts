@@ -13,7 +13,7 @@ import { badRequest, conflict, forbidden, invalidField, notFound } from '../comm
 import { EnvironmentVariables } from '../config/env.js';
 import { insertMany, SqlParams } from '../common/db/bulk.js';
 import { isUniqueViolation } from '../common/db/db-errors.js';
-import { columnValue } from '../common/db/rows.js';
+import { columnValue, findOneWhere } from '../common/db/rows.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { Slot } from '../editions/slot.entity.js';
 import { Participant } from '../participants/participant.entity.js';
@@ -434,14 +434,15 @@ export class MeetingsService {
   }
 
   private async require(meetingId: string): Promise<Meeting> {
-    const meeting = await this.meetings.findOneBy({ id: meetingId });
+    const meeting = await findOneWhere(this.meetings.manager, Meeting, { id: meetingId });
     if (!meeting) throw notFound('meeting/not_found', `Meeting ${meetingId} does not exist`);
     return meeting;
   }
 
   /** The meeting as the transaction sees it; a request whose time ran out in between is refused. */
   private async fresh(manager: EntityManager, meetingId: string): Promise<Meeting> {
-    const meeting = await manager.findOneByOrFail(Meeting, { id: meetingId });
+    const meeting = await findOneWhere(manager, Meeting, { id: meetingId });
+    if (!meeting) throw notFound('meeting/not_found', `Meeting ${meetingId} does not exist`);
     if (isDue(meeting)) throw conflict('meeting/expired', 'This request has expired');
     return meeting;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { insertMany, SqlParams } from '../common/db/bulk.js';
 import { isUniqueViolation } from '../common/db/db-errors.js';
-import { columnValue, rowDate } from '../common/db/rows.js';
+import { columnValue, rowDate, updateById } from '../common/db/rows.js';
 
 // Re-exported for the modules that book through this one.
 import { badRequest, conflict } from '../common/errors.js';
@@ -200,11 +200,12 @@ export class SlotBooker {
         this.bookingOf(manager, meeting, meeting.requesterId),
         this.bookingOf(manager, meeting, meeting.inviteeId),
       ]);
-      await manager.update(
-        Meeting,
-        { id: meeting.id },
-        { slotId: meeting.slotId, tableNumber: meeting.tableNumber, place: meeting.place, ...also },
-      );
+      await updateById(manager, Meeting, meeting.id, {
+        slotId: meeting.slotId,
+        tableNumber: meeting.tableNumber,
+        place: meeting.place,
+        ...also,
+      });
     } catch (error) {
       if (isUniqueViolation(error))
         throw conflict('meeting/slot_taken', 'slotId was taken a moment ago');
