@@ -1,89 +1,168 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../src/app.module.js';
-import { loadEnvironment } from '../src/config/env.js';
-import { generateSyntheticEdition } from '../seeds/synthetic.js';
-import { startServer, tempDatabase } from './support.js';
-import { participantsWithTokens, percentile } from './tokens.js';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { startServer, syntheticDatabase, type Server } from './support.js';
+import { participantsWithTokens, percentile, type BenchParticipant } from './tokens.js';
 
-// `npm run bench:booking`: visitors ask exhibitors for meetings and exhibitors accept, under load.
+/**
+ * `npm run bench:booking`: visitors ask exhibitors for meetings and exhibitors accept them at the
+ * earliest common slot, under load — against Coventis and, in the same run with the same client
+ * and a copy of the same database, against a ceiling (bench/booking-ceiling.ts: the same work as
+ * prepared better-sqlite3 statements behind plain node:http). Prints both, their ratio, and the
+ * SQL statements each executes per booking, counted in the driver (bench/count-statements.ts).
+ */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const workers = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const db = tempDatabase();
-const context = await NestFactory.createApplicationContext(
-  AppModule.forRoot(loadEnvironment({ DATABASE_URL: db.url, SEED_DEMO: 'never' })),
-  { logger: ['error'] },
-);
-// 150 tables × 34 slots leaves room for every visitor's meeting.
-const { editionId } = await generateSyntheticEdition(context, {
-  exhibitors: 140,
-  visitors: 5000,
-  tables: 150,
+const concurrencies = (process.env.BENCH_CONNECTIONS ?? '32,10').split(',').map(Number);
+const EXHIBITORS = 600;
+const VISITORS = 5000;
+
+// 600 exhibitors × 34 slots, 600 tables: room for every booking of a run at the ceiling's pace.
+const { db, editionId } = await syntheticDatabase({
+  exhibitors: EXHIBITORS,
+  visitors: VISITORS,
+  tables: EXHIBITORS,
 });
-await context.close();
 const people = participantsWithTokens(db.url, editionId);
 const exhibitors = people.filter((p) => p.kind === 'exhibitor');
 const visitors = people.filter((p) => p.kind === 'visitor');
+const dbFile = db.url.slice('sqlite:'.length);
 
-const server = await startServer(db.url);
-const api = `${server.url}/api`;
-const latencies = { request: [] as number[], accept: [] as number[] };
-const outcomes = new Map<string, number>();
-const count = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-
-async function timed(kind: 'request' | 'accept', url: string, token: string, body: object) {
-  const started = performance.now();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as { id?: string; code?: string };
-  latencies[kind].push(performance.now() - started);
-  count(`${kind} ${res.status}${json.code ? ` ${json.code}` : ''}`);
-  return { status: res.status, json };
+/** A fresh copy of the generated database, so every server starts from the same rows. */
+function copyOfDatabase(name: string): string {
+  const target = path.join(path.dirname(dbFile), `${name}.sqlite`);
+  const source = new Database(dbFile, { readonly: true });
+  source.exec(`VACUUM INTO '${target}'`);
+  source.close();
+  return target;
 }
 
-let next = 0;
-let booked = 0;
-const deadline = Date.now() + seconds * 1000;
-const started = performance.now();
-await Promise.all(
-  Array.from({ length: workers }, async () => {
-    while (Date.now() < deadline && next < visitors.length) {
-      const visitor = visitors[next++];
-      const exhibitor = exhibitors[Math.floor(Math.random() * exhibitors.length)];
-      const req = await timed('request', `${api}/editions/${editionId}/meetings`, visitor.token, {
-        toParticipantId: exhibitor.participantId,
-        message: 'Bonjour, pouvons-nous nous rencontrer ?',
-      });
-      if (req.status !== 201) continue;
-      const acc = await timed(
-        'accept',
-        `${api}/meetings/${req.json.id}/accept`,
-        exhibitor.token,
-        {},
-      );
-      if (acc.status === 200) booked++;
-    }
-  }),
-);
-const elapsed = (performance.now() - started) / 1000;
-await server.stop();
-db.cleanup();
+interface DriverCount {
+  statements: number;
+  /** Statement text → executions and milliseconds in the driver since the previous question. */
+  slowest: [string, { n: number; ms: number }][];
+}
 
-const row = (name: string, values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `| ${name} | ${values.length} | ${Math.round(values.length / elapsed)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} |`;
-};
+function driverCount(server: Server): Promise<DriverCount> {
+  return new Promise((resolve) => {
+    server.child.once('message', (m) => resolve(m as DriverCount));
+    server.child.send('statements?');
+  });
+}
+
+interface Run {
+  booked: number;
+  elapsed: number;
+  request: number[];
+  accept: number[];
+  outcomes: Map<string, number>;
+  statementsPerBooking: number;
+}
+
+async function drive(server: Server, clients: number, runSeconds: number, from: number) {
+  const api = `${server.url}/api`;
+  const latencies = { request: [] as number[], accept: [] as number[] };
+  const outcomes = new Map<string, number>();
+  const timed = async (
+    kind: 'request' | 'accept',
+    url: string,
+    who: BenchParticipant,
+    body: object,
+  ) => {
+    const started = performance.now();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${who.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as { id?: string; code?: string };
+    latencies[kind].push(performance.now() - started);
+    const key = `${kind} ${res.status}${json.code ? ` ${json.code}` : ''}`;
+    outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+    return { status: res.status, json };
+  };
+  // The k-th booking pairs visitor k mod 5,000 with exhibitor k mod 600: no pair twice in 15,000.
+  let next = from;
+  let booked = 0;
+  const deadline = Date.now() + runSeconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < deadline) {
+        const k = next++;
+        const visitor = visitors[k % visitors.length];
+        const exhibitor = exhibitors[k % exhibitors.length];
+        const req = await timed('request', `${api}/editions/${editionId}/meetings`, visitor, {
+          toParticipantId: exhibitor.participantId,
+          message: 'Bonjour, pouvons-nous nous rencontrer ?',
+        });
+        if (req.status !== 201) continue;
+        const acc = await timed('accept', `${api}/meetings/${req.json.id}/accept`, exhibitor, {});
+        if (acc.status === 200) booked++;
+      }
+    }),
+  );
+  return { booked, elapsed: (performance.now() - started) / 1000, ...latencies, outcomes, next };
+}
+
+async function measure(name: string, clients: number, script?: string): Promise<Run> {
+  const file = copyOfDatabase(`${name}-${clients}`);
+  const server = await startServer(
+    `sqlite:${file}`,
+    {},
+    {
+      script,
+      args: script ? [file] : [],
+      preload: ['dist/bench/count-statements.js'],
+    },
+  );
+  try {
+    // Warm up (JIT, caches, the first index pages), then count from a clean slate.
+    const warm = await drive(server, clients, 2, 0);
+    const before = await driverCount(server);
+    const run = await drive(server, clients, seconds, warm.next);
+    const after = await driverCount(server);
+    if (process.env.BENCH_PROFILE) {
+      console.log(
+        `\n${name}, ${clients} clients: time in the driver per statement, ${run.booked} bookings`,
+      );
+      for (const [sql, { n, ms }] of after.slowest)
+        console.log(`  ${ms.toFixed(0).padStart(6)} ms ${String(n).padStart(6)}× ${sql}`);
+    }
+    const executed = after.statements - before.statements;
+    return { ...run, statementsPerBooking: executed / Math.max(1, run.booked) };
+  } finally {
+    await server.stop();
+  }
+}
+
+const ms = (values: number[], p: number) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  ).toFixed(1);
 console.log(
-  `\nSynthetic edition: 140 exhibitors, 5,000 visitors, 34 slots × 150 tables; ${workers} concurrent clients, ${elapsed.toFixed(1)} s, Node ${process.version}.\n`,
+  `\nSynthetic edition: ${EXHIBITORS} exhibitors, ${VISITORS} visitors, 34 slots × ${EXHIBITORS} tables; ${seconds} s per run after 2 s of warm-up; Node ${process.version}.\n`,
 );
-console.log('| step | requests | per second | p50 ms | p99 ms |');
-console.log('| --- | ---: | ---: | ---: | ---: |');
-console.log(row('request a meeting (POST /editions/:id/meetings)', latencies.request));
-console.log(row('accept it, earliest common slot (POST /meetings/:id/accept)', latencies.accept));
 console.log(
-  `\nMeetings booked: ${booked} (${Math.round(booked / elapsed)} per second, request + accept).`,
+  '| server | clients | bookings/s | request p50 / p99 ms | accept p50 / p99 ms | statements per booking | non-2xx |',
 );
-console.log(`Responses: ${[...outcomes].map(([k, v]) => `${k}: ${v}`).join('; ')}`);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const clients of concurrencies) {
+  const coventis = await measure('coventis', clients);
+  const ceiling = await measure('ceiling', clients, 'dist/bench/booking-ceiling.js');
+  for (const [name, run] of [
+    ['Coventis', coventis],
+    ['ceiling (raw better-sqlite3 + node:http)', ceiling],
+  ] as const) {
+    const refused = [...run.outcomes]
+      .filter(([key]) => !/ 20[01]$/.test(key))
+      .map(([key, n]) => `${key}: ${n}`);
+    console.log(
+      `| ${name} | ${clients} | ${Math.round(run.booked / run.elapsed)} | ${ms(run.request, 50)} / ${ms(run.request, 99)} | ${ms(run.accept, 50)} / ${ms(run.accept, 99)} | ${run.statementsPerBooking.toFixed(1)} | ${refused.join('; ') || 'none'} |`,
+    );
+  }
+  const ratio = coventis.booked / coventis.elapsed / (ceiling.booked / ceiling.elapsed);
+  console.log(`| **ratio Coventis / ceiling** | ${clients} | **${ratio.toFixed(2)}** | | | | |`);
+}
+if (process.env.BENCH_KEEP) console.log(`\nDatabases kept in ${path.dirname(dbFile)}`);
+else db.cleanup();

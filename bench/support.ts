@@ -26,29 +26,43 @@ export function tempDatabase(): { url: string; cleanup(): void } {
   };
 }
 
-/** The built server in its own process, so the load generator does not share its event loop. */
+/**
+ * The built server in its own process, so the load generator does not share its event loop.
+ * `script` runs another server instead (the booking benchmark's ceiling), `args` are its own;
+ * `preload` modules are imported first, and the child has an IPC channel for them.
+ */
 export async function startServer(
   databaseUrl: string,
   env: Record<string, string> = {},
+  options: { script?: string; args?: string[]; preload?: string[] } = {},
 ): Promise<Server> {
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/src/main.js')], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      SEED_DEMO: 'never',
-      NO_COLOR: '1',
-      LOGIN_RATE_LIMIT: '100000',
-      REGISTRATION_RATE_LIMIT: '100000',
-      ...env,
+  const preload = (options.preload ?? []).flatMap((module) => [
+    '--import',
+    path.join(ROOT, module),
+  ]);
+  const script = path.join(ROOT, options.script ?? 'dist/src/main.js');
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, ...preload, script, ...(options.args ?? [])],
+    {
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        SEED_DEMO: 'never',
+        NO_COLOR: '1',
+        LOGIN_RATE_LIMIT: '100000',
+        REGISTRATION_RATE_LIMIT: '100000',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = out.match(/Listening on (http:\/\/localhost:\d+)/);
       if (match) resolve(match[1].replace('localhost', '127.0.0.1'));

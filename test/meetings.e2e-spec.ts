@@ -595,3 +595,54 @@ describe('changing the grid under existing meetings', () => {
     }
   });
 });
+
+describe('the earliest free slot, when the invitee accepts without choosing', () => {
+  it('takes the lowest free table of the first slot with one, a freed table first, and skips busy people', async () => {
+    const s = await TestSession.start();
+    try {
+      const edition = await s.createEdition({
+        tables: 2,
+        days: [{ date: '2027-05-19', start: '09:00', end: '11:00' }],
+      });
+      const slot = (i: number) => edition.slots[i].id;
+      const [a, b, c, d, e, f, g, h] = await Promise.all(
+        Array.from({ length: 8 }, () => s.onboardExhibitor(edition.id)),
+      );
+      const meet = async (from: ExhibitorInfo, to: ExhibitorInfo) => {
+        const req = await as(s.http, from.token)
+          .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: to.participantId })
+          .expect(201);
+        const res = await as(s.http, to.token)
+          .post(`/api/meetings/${req.body.id}/accept`, {})
+          .expect(200);
+        return res.body as { id: string; slot: { id: string }; table: number; place: string };
+      };
+      const ab = await meet(a, b);
+      expect([ab.slot.id, ab.table, ab.place]).toEqual([slot(0), 1, 'Table 1']);
+      const cd = await meet(c, d);
+      expect([cd.slot.id, cd.table]).toEqual([slot(0), 2]);
+      // Both tables of the first slot are taken: the next pair meets at the second.
+      const ef = await meet(e, f);
+      expect([ef.slot.id, ef.table]).toEqual([slot(1), 1]);
+      // A cancelled meeting frees its table, and the next meeting gets it.
+      await as(s.http, a.token).post(`/api/meetings/${ab.id}/cancel`, {}).expect(200);
+      const gh = await meet(g, h);
+      expect([gh.slot.id, gh.table]).toEqual([slot(0), 1]);
+      // c is busy at the first slot and the second has one table left.
+      const ca = await meet(a, c);
+      expect([ca.slot.id, ca.table]).toEqual([slot(1), 2]);
+      // The database agrees: one meeting per table and slot, each person once per slot.
+      const rows = await s.testApp.query<{ slotId: string; tableNumber: number }>(
+        `SELECT "slotId", "tableNumber" FROM "meetings" WHERE "status" = 'scheduled'`,
+      );
+      expect(rows.map((r) => `${r.slotId === slot(0) ? 0 : 1}/${r.tableNumber}`).sort()).toEqual([
+        '0/1',
+        '0/2',
+        '1/1',
+        '1/2',
+      ]);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { User } from '../auth/user.entity.js';
+import { AuthService } from '../auth/auth.service.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { conflict } from '../common/errors.js';
@@ -38,6 +39,7 @@ export class ApplicationDecisionsService {
     private readonly uow: UnitOfWork,
     private readonly log: ActivityLogService,
     private readonly events: EventEmitter2,
+    private readonly auth: AuthService,
   ) {}
 
   /** Onboards the structure in the same transaction: organization, stand, the applicant's badge. */
@@ -70,7 +72,8 @@ export class ApplicationDecisionsService {
       });
       return { application, editionName: await this.editionName(manager, application) };
     });
-    // What onboarding tells the rest of the server: new figures, a new profile to match.
+    // What onboarding tells the rest of the server: the applicant's organization, new figures, a new profile to match.
+    this.auth.forget(application.applicantId);
     this.events.emit(StatsChanged.EVENT, new StatsChanged(application.editionId));
     this.events.emit(
       ProfilesChanged.EVENT,

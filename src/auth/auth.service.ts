@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { ActivityLogService } from '../common/activity-log.service.js';
+import { findOneWhere } from '../common/db/rows.js';
 import { conflict, unauthorized } from '../common/errors.js';
 import { EnvironmentVariables } from '../config/env.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
@@ -22,6 +23,9 @@ export interface NewUser {
   organizationId?: string | null;
 }
 
+/** Accounts kept by `authenticate`: a hall's worth of people active within AUTH_CACHE_MS. */
+const RECENT_USERS = 20_000;
+
 interface TokenPayload {
   sub: string;
   role: Role;
@@ -32,6 +36,7 @@ export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthService.name);
   // Verifying against a real hash keeps unknown emails as slow as wrong passwords.
   private readonly decoyHash = hashPassword('decoy-password-for-timing');
+  private readonly recent = new Map<string, { user: AuthUser; until: number }>();
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -73,7 +78,10 @@ export class AuthService implements OnApplicationBootstrap {
     return this.jwt.sign(payload);
   }
 
-  /** The user behind a bearer token, or null when the token is invalid, expired or orphaned. */
+  /**
+   * The user behind a bearer token, or null when the token is invalid, expired or orphaned. The
+   * account read is kept AUTH_CACHE_MS: every request asks who is calling, and a booking is two.
+   */
   async authenticate(token: string): Promise<AuthUser | null> {
     let payload: TokenPayload;
     try {
@@ -81,8 +89,23 @@ export class AuthService implements OnApplicationBootstrap {
     } catch {
       return null;
     }
-    const user = await this.users.findOneBy({ id: payload.sub });
-    return user ? toUserDto(user) : null;
+    const cached = this.recent.get(payload.sub);
+    if (cached && cached.until > Date.now()) return cached.user;
+    const user = await findOneWhere(this.users.manager, User, { id: payload.sub });
+    if (!user) return null;
+    const dto = toUserDto(user);
+    if (this.env.AUTH_CACHE_MS > 0) {
+      // Oldest first out: a Map iterates in insertion order.
+      if (this.recent.size >= RECENT_USERS) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.delete(dto.id);
+      this.recent.set(dto.id, { user: dto, until: Date.now() + this.env.AUTH_CACHE_MS });
+    }
+    return dto;
+  }
+
+  /** After a change to an account (its organization, its name): its next request reads it again. */
+  forget(userId: string): void {
+    this.recent.delete(userId);
   }
 
   async me(user: AuthUser): Promise<MeDto> {

@@ -120,6 +120,17 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(30_000)
   RECOMMENDATIONS_REFRESH_MS = 1_000;
+
+  /**
+   * How long a process trusts the user it read for a token before reading it again (0: every
+   * request). A change made through this process is seen at once; one made through another
+   * instance, at most this late.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  AUTH_CACHE_MS = 5_000;
 }
 
 /** Reads and validates the environment; a wrong value stops start-up with a readable sentence. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { SqlParams } from '../common/db/bulk.js';
 import { toSlotDto } from '../editions/editions.dto.js';
-import { Edition } from '../editions/edition.entity.js';
 import { Slot } from '../editions/slot.entity.js';
 import type { ParticipantKind } from '../contract/vocabularies.js';
 import type { MeetingDto, PartyDto } from './meetings.dto.js';
@@ -17,6 +17,7 @@ interface PartyRow {
   exhibitorId: string | null;
   stand: string | null;
   exhibitorOrganization: string | null;
+  timezone: string;
 }
 
 /** The same meeting seen by one of its parties: which way the request went, and who the other is. */
@@ -53,67 +54,72 @@ export function forMember(
   return forViewer(meeting, viewer);
 }
 
+function toPartyDto(r: PartyRow): PartyDto {
+  return {
+    participantId: r.participantId,
+    kind: r.kind,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    organizationName: r.exhibitorOrganization ?? r.visitorOrganization,
+    exhibitorId: r.exhibitorId,
+    stand: r.stand,
+  };
+}
+
 /** Turns meetings into what the API returns: both parties by name, slot times in the edition's zone. */
 @Injectable()
 export class MeetingViews {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async parties(participantIds: string[]): Promise<Map<string, PartyDto>> {
-    if (participantIds.length === 0) return new Map();
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select('p.id', 'participantId')
-      .addSelect('p.kind', 'kind')
-      .addSelect('u.firstName', 'firstName')
-      .addSelect('u.lastName', 'lastName')
-      .addSelect('p.organizationName', 'visitorOrganization')
-      .addSelect('p.exhibitorId', 'exhibitorId')
-      .addSelect('e.stand', 'stand')
-      .addSelect('o.name', 'exhibitorOrganization')
-      .from('participants', 'p')
-      .innerJoin('users', 'u', 'u.id = p.userId')
-      .leftJoin('exhibitors', 'e', 'e.id = p.exhibitorId')
-      .leftJoin('organizations', 'o', 'o.id = e.organizationId')
-      .where({ id: In([...new Set(participantIds)]) })
-      .getRawMany<PartyRow>();
-    return new Map(
-      rows.map((r) => [
-        r.participantId,
-        {
-          participantId: r.participantId,
-          kind: r.kind,
-          firstName: r.firstName,
-          lastName: r.lastName,
-          organizationName: r.exhibitorOrganization ?? r.visitorOrganization,
-          exhibitorId: r.exhibitorId,
-          stand: r.stand,
-        },
-      ]),
-    );
+    const rows = await this.partyRows(participantIds);
+    return new Map([...rows].map(([id, row]) => [id, toPartyDto(row)]));
   }
 
-  /** `viewer` is the participant asking (for direction and partner), or null for an organizer. */
-  async toDtos(meetings: Meeting[], viewer: string | null): Promise<MeetingDto[]> {
+  /** The parties by name, with their edition's time zone (a meeting's parties share its edition). */
+  private async partyRows(participantIds: string[]): Promise<Map<string, PartyRow>> {
+    if (participantIds.length === 0) return new Map();
+    // Hand-written: every meeting the API returns or announces reads its parties (docs/benchmarks.md).
+    const params = new SqlParams(this.dataSource.manager);
+    const ids = [...new Set(participantIds)].map((id) => params.add(id));
+    const rows = await this.dataSource.query<PartyRow[]>(
+      `SELECT p."id" AS "participantId", p."kind" AS "kind", u."firstName" AS "firstName",
+              u."lastName" AS "lastName", p."organizationName" AS "visitorOrganization",
+              p."exhibitorId" AS "exhibitorId", e."stand" AS "stand",
+              o."name" AS "exhibitorOrganization", ed."timezone" AS "timezone"
+         FROM "participants" p
+         JOIN "users" u ON u."id" = p."userId"
+         JOIN "editions" ed ON ed."id" = p."editionId"
+         LEFT JOIN "exhibitors" e ON e."id" = p."exhibitorId"
+         LEFT JOIN "organizations" o ON o."id" = e."organizationId"
+        WHERE p."id" IN (${ids.join(', ')})`,
+      params.values,
+    );
+    return new Map(rows.map((r) => [r.participantId, r]));
+  }
+
+  /**
+   * `viewer` is the participant asking (for direction and partner), or null for an organizer;
+   * `knownSlots` are slots the caller has at hand (not read again).
+   */
+  async toDtos(
+    meetings: Meeting[],
+    viewer: string | null,
+    knownSlots: Slot[] = [],
+  ): Promise<MeetingDto[]> {
     if (meetings.length === 0) return [];
-    const parties = await this.parties(meetings.flatMap((m) => [m.requesterId, m.inviteeId]));
-    const slotIds = meetings
-      .flatMap((m) => [m.slotId, m.wishedSlotId])
-      .filter((id): id is string => id !== null);
-    const slots = new Map(
-      (slotIds.length
-        ? await this.dataSource.getRepository(Slot).findBy({ id: In([...new Set(slotIds)]) })
-        : []
-      ).map((s) => [s.id, s]),
+    const rows = await this.partyRows(meetings.flatMap((m) => [m.requesterId, m.inviteeId]));
+    const slots = new Map(knownSlots.map((s) => [s.id, s]));
+    const missing = [...new Set(meetings.flatMap((m) => [m.slotId, m.wishedSlotId]))].filter(
+      (id): id is string => id !== null && !slots.has(id),
     );
-    const editions = new Map(
-      (
-        await this.dataSource
-          .getRepository(Edition)
-          .findBy({ id: In([...new Set(meetings.map((m) => m.editionId))]) })
-      ).map((e) => [e.id, e]),
-    );
+    if (missing.length) {
+      const found = await this.dataSource.getRepository(Slot).findBy({ id: In(missing) });
+      for (const slot of found) slots.set(slot.id, slot);
+    }
+    const parties = new Map([...rows].map(([id, row]) => [id, toPartyDto(row)]));
     return meetings.map((m) => {
-      const zone = editions.get(m.editionId)!.timezone;
+      const zone = rows.get(m.requesterId)!.timezone;
       const slot = m.slotId ? slots.get(m.slotId) : undefined;
       const wished = m.wishedSlotId ? slots.get(m.wishedSlotId) : undefined;
       const neutral: MeetingDto = {

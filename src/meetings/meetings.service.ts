@@ -11,7 +11,9 @@ import type { AuthUser } from '../auth/decorators.js';
 import { ActivityLogService, type ActivityAction } from '../common/activity-log.service.js';
 import { badRequest, conflict, forbidden, invalidField, notFound } from '../common/errors.js';
 import { EnvironmentVariables } from '../config/env.js';
+import { insertMany, SqlParams } from '../common/db/bulk.js';
 import { isUniqueViolation } from '../common/db/db-errors.js';
+import { columnValue, findOneWhere } from '../common/db/rows.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { Slot } from '../editions/slot.entity.js';
 import { Participant } from '../participants/participant.entity.js';
@@ -56,8 +58,12 @@ export class MeetingsService {
     editionId: string,
     dto: CreateMeetingRequestDto,
   ): Promise<MeetingDto> {
-    const me = await this.lookup.mine(user, editionId);
-    const them = await this.lookup.inEdition(editionId, dto.toParticipantId, 'toParticipantId');
+    const { me, them } = await this.lookup.meAndThem(
+      user,
+      editionId,
+      dto.toParticipantId,
+      'toParticipantId',
+    );
     if (them.id === me.id)
       throw badRequest('meeting/self', 'toParticipantId is yourself: you cannot meet yourself');
     if (me.kind === 'visitor' && them.kind === 'visitor') {
@@ -76,50 +82,31 @@ export class MeetingsService {
     const meeting = await this.uow.write(async (manager) => {
       if (dto.slotId)
         await this.booker.requireBookableSlot(manager, editionId, dto.slotId, 'slotId');
-      // My overdue requests stop counting against the limit before it is checked.
-      expired = await this.expireDueIn(manager, { requesterId: me.id });
-      const pending = await manager.countBy(Meeting, { requesterId: me.id, status: 'requested' });
-      if (pending >= this.env.MAX_PENDING_REQUESTS) {
+      let open = await this.openRequests(manager, me.id);
+      if (open.due > 0) {
+        // My overdue requests stop counting against the limits before they are checked.
+        expired = await this.expireDueIn(manager, { requesterId: me.id });
+        open = await this.openRequests(manager, me.id);
+      }
+      if (open.pending >= this.env.MAX_PENDING_REQUESTS) {
         throw conflict(
           'meeting/too_many_pending',
-          `You already have ${pending} pending requests; wait for answers or cancel some (limit ${this.env.MAX_PENDING_REQUESTS})`,
+          `You already have ${open.pending} pending requests; wait for answers or cancel some (limit ${this.env.MAX_PENDING_REQUESTS})`,
         );
       }
       const priority = dto.priority ?? 0;
-      if (priority > 0) {
-        const prioritized = await manager
-          .createQueryBuilder(Meeting, 'm')
-          .where('m.requesterId = :me', { me: me.id })
-          .andWhere("m.status = 'requested'")
-          .andWhere('m.priority > 0')
-          .getCount();
-        if (prioritized >= this.env.MAX_PRIORITY_REQUESTS) {
-          throw conflict(
-            'meeting/too_many_priorities',
-            `priority: ${prioritized} of your pending requests already have a priority (limit ${this.env.MAX_PRIORITY_REQUESTS}); send this one at priority 0 or cancel one of them`,
-          );
-        }
-      }
-      // A stand is one side whoever of its team is asked: a visitor has one open request per stand.
-      const key = pairKey(sideKey(me), sideKey(them));
-      // Literal statuses, so that SQLite can use the partial unique index on open pairs.
-      const open = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
-      const clash = await manager
-        .createQueryBuilder(Meeting, 'm')
-        .where('m.pairKey = :key', { key })
-        .andWhere(`m.status IN (${open})`)
-        .getExists();
-      if (clash) {
+      if (priority > 0 && open.prioritized >= this.env.MAX_PRIORITY_REQUESTS) {
         throw conflict(
-          'meeting/already_requested',
-          'There is already an open request or meeting between you two',
+          'meeting/too_many_priorities',
+          `priority: ${open.prioritized} of your pending requests already have a priority (limit ${this.env.MAX_PRIORITY_REQUESTS}); send this one at priority 0 or cancel one of them`,
         );
       }
       const created = manager.create(Meeting, {
         editionId,
         requesterId: me.id,
         inviteeId: them.id,
-        pairKey: key,
+        // A stand is one side whoever of its team is asked: a visitor has one open request per stand.
+        pairKey: pairKey(sideKey(me), sideKey(them)),
         status: 'requested',
         message: dto.message ?? null,
         wishedSlotId: dto.slotId ?? null,
@@ -127,7 +114,16 @@ export class MeetingsService {
         timeWindow: dto.window ?? 'any',
         expiresAt: new Date(Date.now() + this.env.MEETING_REQUEST_TTL_SECONDS * 1000),
       });
-      await manager.insert(Meeting, created);
+      try {
+        // The partial unique index on open pairs is the check: one statement, and no race.
+        await insertMany(manager, Meeting, [created]);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        throw conflict(
+          'meeting/already_requested',
+          'There is already an open request or meeting between you two',
+        );
+      }
       await this.record(manager, user, created, 'meeting.requested');
       return created;
     });
@@ -147,43 +143,54 @@ export class MeetingsService {
   async accept(user: AuthUser, meetingId: string, dto: AcceptMeetingDto): Promise<MeetingDto> {
     const { meeting, viewer } = await this.asParty(user, meetingId, 'invitee');
     const holder = await this.holderAtAccept(meeting, viewer!, dto.holderId ?? null);
+    let chosen: Slot | undefined;
     const updated = await this.uow.write(async (manager) => {
       const current = await this.fresh(manager, meeting.id);
       this.assertTransition(current, 'scheduled', 'requested');
-      if (holder && holder.id !== current.inviteeId) {
-        current.inviteeId = holder.id;
-        await manager.update(Meeting, { id: current.id }, { inviteeId: holder.id });
-      }
-      const slotId =
-        dto.slotId ??
-        current.wishedSlotId ??
-        (await this.booker.earliestCommonSlot(manager, current));
-      if (!slotId)
-        throw conflict(
-          'meeting/no_free_slot',
-          'You two have no free slot in common with a free table',
-        );
-      const slot = await this.booker.requireBookableSlot(
-        manager,
-        current.editionId,
-        slotId,
-        'slotId',
-      );
-      await this.booker.book(manager, current, slot);
+      if (holder) current.inviteeId = holder.id;
       current.status = 'scheduled';
-      await this.persist(manager, current);
+      current.updatedAt = new Date();
+      // What the accept changes besides the slot, written with it in one statement.
+      const changes = {
+        status: current.status,
+        updatedAt: current.updatedAt,
+        inviteeId: current.inviteeId,
+      };
+      const wanted = dto.slotId ?? current.wishedSlotId;
+      if (wanted) {
+        chosen = await this.booker.requireBookableSlot(
+          manager,
+          current.editionId,
+          wanted,
+          'slotId',
+        );
+        await this.booker.book(manager, current, chosen);
+        await manager.update(Meeting, { id: current.id }, changes);
+      } else {
+        const free = await this.booker.earliestFree(manager, current);
+        if (!free)
+          throw conflict(
+            'meeting/no_free_slot',
+            'You two have no free slot in common with a free table',
+          );
+        chosen = free.slot;
+        await this.booker.bookFree(manager, current, free, changes);
+      }
       await this.record(manager, user, current, 'meeting.accepted', {
-        slotId,
+        slotId: chosen.id,
         table: current.tableNumber,
         holderId: current.inviteeId,
       });
       return current;
     });
     const addressed = meeting.inviteeId !== updated.inviteeId ? [meeting.inviteeId] : [];
-    return this.publish(updated, 'meeting.scheduled', viewer, {
-      toStands: true,
-      alsoTell: addressed,
-    });
+    return this.publish(
+      updated,
+      'meeting.scheduled',
+      viewer,
+      { toStands: true, alsoTell: addressed },
+      chosen ? [chosen] : [],
+    );
   }
 
   /**
@@ -404,15 +411,38 @@ export class MeetingsService {
     return due;
   }
 
+  /** My pending requests, those overdue among them, and those with a priority: one statement. */
+  private async openRequests(
+    manager: EntityManager,
+    requesterId: string,
+  ): Promise<{ pending: number; due: number; prioritized: number }> {
+    const params = new SqlParams(manager);
+    const now = params.add(columnValue(manager, Meeting, 'expiresAt', new Date()));
+    const me = params.add(requesterId);
+    const [row] = await manager.query<Record<'pending' | 'due' | 'prioritized', unknown>[]>(
+      `SELECT COUNT(*) AS "pending",
+              COALESCE(SUM(CASE WHEN "expiresAt" <= ${now} THEN 1 ELSE 0 END), 0) AS "due",
+              COALESCE(SUM(CASE WHEN "priority" > 0 THEN 1 ELSE 0 END), 0) AS "prioritized"
+         FROM "meetings" WHERE "requesterId" = ${me} AND "status" = 'requested'`,
+      params.values,
+    );
+    return {
+      pending: Number(row.pending),
+      due: Number(row.due),
+      prioritized: Number(row.prioritized),
+    };
+  }
+
   private async require(meetingId: string): Promise<Meeting> {
-    const meeting = await this.meetings.findOneBy({ id: meetingId });
+    const meeting = await findOneWhere(this.meetings.manager, Meeting, { id: meetingId });
     if (!meeting) throw notFound('meeting/not_found', `Meeting ${meetingId} does not exist`);
     return meeting;
   }
 
   /** The meeting as the transaction sees it; a request whose time ran out in between is refused. */
   private async fresh(manager: EntityManager, meetingId: string): Promise<Meeting> {
-    const meeting = await manager.findOneByOrFail(Meeting, { id: meetingId });
+    const meeting = await findOneWhere(manager, Meeting, { id: meetingId });
+    if (!meeting) throw notFound('meeting/not_found', `Meeting ${meetingId} does not exist`);
     if (isDue(meeting)) throw conflict('meeting/expired', 'This request has expired');
     return meeting;
   }
@@ -509,7 +539,11 @@ export class MeetingsService {
     viewer: { me: Participant },
     holderId: string | null,
   ): Promise<Participant | null> {
-    const invitee = await this.lookup.inEdition(meeting.editionId, meeting.inviteeId, 'inviteeId');
+    // Usually the one accepting is the one asked: no need to read them again.
+    const invitee =
+      viewer.me.id === meeting.inviteeId
+        ? viewer.me
+        : await this.lookup.inEdition(meeting.editionId, meeting.inviteeId, 'inviteeId');
     if (!invitee.exhibitorId) {
       if (holderId && holderId !== invitee.id) {
         throw invalidField('holderId', 'team/not_member', 'holderId: only a stand has a team');
@@ -531,8 +565,9 @@ export class MeetingsService {
     event: MeetingEventName,
     viewer: { me: Participant } | null,
     options: { toStands?: boolean; alsoTell?: string[] } = {},
+    knownSlots: Slot[] = [],
   ): Promise<MeetingDto> {
-    const [neutral] = await this.views.toDtos([meeting], null);
+    const [neutral] = await this.views.toDtos([meeting], null, knownSlots);
     this.events.emit(
       MeetingChanged.EVENT,
       new MeetingChanged(event, neutral, options.toStands ?? false, options.alsoTell ?? []),

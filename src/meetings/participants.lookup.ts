@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
+import { findOneWhere, findWhere } from '../common/db/rows.js';
 import { forbidden, invalidField, notFound } from '../common/errors.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { Participant } from '../participants/participant.entity.js';
@@ -25,12 +26,33 @@ export class ParticipantsLookup {
     throw forbidden('meeting/not_participant', 'You are not registered for this edition');
   }
 
+  /** Who I am at the edition and the participant I address, read together (a request's hot path). */
+  async meAndThem(
+    user: AuthUser,
+    editionId: string,
+    participantId: string,
+    field: string,
+  ): Promise<{ me: Participant; them: Participant }> {
+    const both = await findWhere(this.participants.manager, Participant, [
+      { userId: user.id, editionId },
+      { id: participantId, editionId },
+    ]);
+    const me = both.find((p) => p.userId === user.id) ?? (await this.mine(user, editionId));
+    const them =
+      both.find((p) => p.id === participantId) ??
+      (await this.inEdition(editionId, participantId, field));
+    return { me, them };
+  }
+
   mineOrNull(user: AuthUser, editionId: string): Promise<Participant | null> {
-    return this.participants.findOneBy({ userId: user.id, editionId });
+    return findOneWhere(this.participants.manager, Participant, { userId: user.id, editionId });
   }
 
   async inEdition(editionId: string, participantId: string, field: string): Promise<Participant> {
-    const participant = await this.participants.findOneBy({ id: participantId, editionId });
+    const participant = await findOneWhere(this.participants.manager, Participant, {
+      id: participantId,
+      editionId,
+    });
     if (!participant) {
       throw notFound(
         'meeting/unknown_participant',

@@ -7,6 +7,7 @@ import { User } from '../auth/user.entity.js';
 import { ConventionChanged } from '../conventions/convention.events.js';
 import { StatsChanged } from '../stats/stats.events.js';
 import { AgendasChanged, MeetingChanged, ScheduleProgress } from '../meetings/meeting.events.js';
+import { findWhere } from '../common/db/rows.js';
 import { forMember } from '../meetings/meeting-views.js';
 import { Participant } from '../participants/participant.entity.js';
 import { StatsService } from '../stats/stats.service.js';
@@ -42,10 +43,10 @@ export class RealtimeListener implements OnApplicationShutdown {
         meeting.invitee.participantId,
         ...event.alsoTell,
       ];
-      const parties = await this.participants.find({
-        select: { id: true, userId: true, exhibitorId: true },
-        where: [{ id: In(ids) }, ...(stands.length ? [{ exhibitorId: In(stands) }] : [])],
-      });
+      const parties = await findWhere(this.participants.manager, Participant, [
+        { id: ids },
+        { exhibitorId: stands },
+      ]);
       // Each party (and member of a stand concerned) gets the meeting as the HTTP API shows it to them.
       for (const party of parties) {
         this.gateway.toUsers([party.userId], event.name, forMember(meeting, party));

@@ -240,6 +240,7 @@ export class TeamsService {
       });
       return { user, exhibitor, participant };
     });
+    this.auth.forget(joined.user.id);
     this.joinedEvents(joined.exhibitor);
     return {
       accessToken: this.auth.sign(joined.user),
@@ -261,7 +262,7 @@ export class TeamsService {
     const existing = await this.dataSource.manager.findOneBy(User, { email: dto.email });
     if (!existing) requireFields({ password: dto.password });
     const passwordHash = existing ? null : await hashPassword(dto.password!);
-    const participant = await this.uow.write(async (manager) => {
+    const added = await this.uow.write(async (manager) => {
       const account = await this.joinableAccount(manager, dto.email, exhibitor);
       if (!account && !passwordHash) requireFields({ password: undefined });
       const member =
@@ -283,11 +284,12 @@ export class TeamsService {
         actorId: user.id,
         data: { participantId: joined.id, newAccount: !account },
       });
-      return joined;
+      return { joined, userId: member.id };
     });
+    this.auth.forget(added.userId);
     this.joinedEvents(exhibitor);
     const members = await this.members(this.dataSource.manager, exhibitorId);
-    return members.find((m) => m.participantId === participant.id)!;
+    return members.find((m) => m.participantId === added.joined.id)!;
   }
 
   /**
@@ -302,7 +304,7 @@ export class TeamsService {
     participantId: string,
   ): Promise<void> {
     await this.requireTeam(user, editionId, exhibitorId);
-    const heir = await this.uow.write(async (manager) => {
+    const removed = await this.uow.write(async (manager) => {
       const team = await manager.find(Participant, {
         where: { exhibitorId },
         order: { createdAt: 'ASC', id: 'ASC' },
@@ -341,10 +343,11 @@ export class TeamsService {
         actorId: user.id,
         data: { participantId: target.id, userId: target.userId, heirId: next.id },
       });
-      return next;
+      return { heir: next, userId: target.userId };
     });
+    this.auth.forget(removed.userId);
     this.events.emit(ProfilesChanged.EVENT, new ProfilesChanged(editionId, [], null, true));
-    this.events.emit(AgendasChanged.EVENT, new AgendasChanged(editionId, [heir.id]));
+    this.events.emit(AgendasChanged.EVENT, new AgendasChanged(editionId, [removed.heir.id]));
     this.events.emit(StatsChanged.EVENT, new StatsChanged(editionId));
   }
 

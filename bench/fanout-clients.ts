@@ -1,0 +1,61 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+
+/**
+ * One thread of `npm run bench:fanout`'s clients: connects its share of the participants, then
+ * for each round records when the announcement reaches each of its sockets (wall clock, shared
+ * with the other threads and the server) and how busy its event loop was meanwhile.
+ */
+const { url, tokens } = workerData as { url: string; tokens: string[] };
+const port = parentPort!;
+const wall = () => performance.timeOrigin + performance.now();
+const sockets: Socket[] = [];
+
+for (let i = 0; i < tokens.length; i += 250) {
+  // In waves, as a hall fills up, rather than thousands of handshakes in the same millisecond.
+  await Promise.all(
+    tokens.slice(i, i + 250).map(
+      (token) =>
+        new Promise<void>((resolve, reject) => {
+          const socket = io(url, {
+            auth: { token },
+            transports: ['websocket'],
+            reconnection: false,
+          });
+          sockets.push(socket);
+          socket.once('ready', () => resolve());
+          socket.once('connect_error', reject);
+        }),
+    ),
+  );
+}
+port.postMessage({ type: 'connected' });
+
+port.on('message', (message: { type: 'arm' | 'close' }) => {
+  if (message.type === 'close') {
+    sockets.forEach((s) => s.close());
+    port.close();
+    return;
+  }
+  const arrivals: number[] = [];
+  const loop = performance.eventLoopUtilization();
+  const report = () => {
+    clearTimeout(timer);
+    const busy = performance.eventLoopUtilization(loop);
+    port.postMessage({
+      type: 'arrivals',
+      arrivals,
+      active: busy.active,
+      window: busy.active + busy.idle,
+    });
+  };
+  const timer = setTimeout(report, 10_000);
+  for (const socket of sockets) {
+    socket.once('announcement', () => {
+      arrivals.push(wall());
+      if (arrivals.length === sockets.length) report();
+    });
+  }
+  port.postMessage({ type: 'armed' });
+});
