@@ -40,7 +40,10 @@ function shapeOf(manager: EntityManager, metadata: EntityMetadata) {
     const columns = metadata.columns.filter((c) => !c.isVirtual);
     const driver = manager.connection.driver;
     const names = columns.map((c) => driver.escape(c.databaseName));
-    shape = { columns, select: `SELECT ${names.join(', ')} FROM ${driver.escape(metadata.tableName)}` };
+    shape = {
+      columns,
+      select: `SELECT ${names.join(', ')} FROM ${driver.escape(metadata.tableName)}`,
+    };
     shapes.set(metadata, shape);
   }
   return shape;
