@@ -121,4 +121,36 @@ describe('the agenda on the day, in a real browser', () => {
     },
     LONG,
   );
+
+  it(
+    'prints the agenda as a list of meetings, without its buttons, forms and checkboxes',
+    async () => {
+      // A visitor of their own: the other tests keep the first one's meeting with the stand open.
+      const reader = await s.registerVisitor(edition.id, { firstName: 'Imprimé' });
+      const req = await as(s.http, reader.token)
+        .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: stand.participantId })
+        .expect(201);
+      await as(s.http, stand.token)
+        .post(`/api/meetings/${req.body.id}/accept`, { slotId: edition.slots[2].id })
+        .expect(200);
+      const page = await pages.open();
+      await pages.logIn(page, reader.email, PASSWORD, '/agenda');
+      const meeting = page.locator('li.meeting[data-status="scheduled"]').first();
+      await pages.waitFor(page, meeting);
+      // On screen: the actions and the availability grid (loaded after the agenda) are there.
+      await pages.waitFor(page, page.locator('input[type="checkbox"]').first());
+      expect(await page.locator('button:visible').count()).toBeGreaterThan(0);
+      expect(await page.locator('input[type="checkbox"]:visible').count()).toBeGreaterThan(0);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('button:visible, a.button:visible').count()).toBe(0);
+      expect(await page.locator('input[type="checkbox"]:visible').count()).toBe(0);
+      expect(await page.locator('header:visible, nav:visible, form:visible').count()).toBe(0);
+      // What is printed is the meetings: time, partner and table.
+      await expect(meeting.isVisible()).resolves.toBe(true);
+      await expect(meeting.locator('.meta').innerText()).resolves.toMatch(/^Table \d+$/);
+      await screenshot(page, 'agenda-print');
+      await page.context().close();
+    },
+    LONG,
+  );
 });

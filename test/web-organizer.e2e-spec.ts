@@ -293,4 +293,33 @@ describe('organizer screens in a real browser', () => {
     },
     LONG,
   );
+
+  it(
+    'spaces the slot labels of the dashboard chart so that none runs into the next, on a phone',
+    async () => {
+      const page = await open();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await logIn(page, DEMO_ORGANIZER_EMAIL, '/dashboard');
+      const chart = page.locator('.slot-chart .chart[data-axis-labels]');
+      await waitFor(page, chart);
+      const overlaps = await chart.evaluate((element: HTMLElement) => {
+        const drawn = JSON.parse(element.dataset.axisLabels!) as { label: string; x: number }[];
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = element.dataset.axisFont!;
+        const width = (label: string) => context.measureText(label).width;
+        const clashes = drawn
+          .slice(1)
+          .filter(
+            (next, i) => next.x - drawn[i].x < (width(drawn[i].label) + width(next.label)) / 2,
+          )
+          .map((next) => next.label);
+        return { shown: drawn.length, clashes };
+      });
+      // Several labels fit on a phone, and no two of them overlap.
+      expect(overlaps.shown).toBeGreaterThan(2);
+      expect(overlaps.clashes).toEqual([]);
+      await page.context().close();
+    },
+    LONG,
+  );
 });

@@ -70,6 +70,7 @@ export function drawSlotChart(target: HTMLElement, data: SlotChartData): () => v
     });
     values.push(data.capacity);
   }
+  let shown: number[] = [];
   const top = Math.max(1, ...(values[1] as number[]), ...(data.capacity ?? []).map((c) => c ?? 0));
   const chart = new uPlot(
     {
@@ -86,11 +87,26 @@ export function drawSlotChart(target: HTMLElement, data: SlotChartData): () => v
           incrs: [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64],
           // At least the widest label apart, so that "J2 09:30" never runs into the next one.
           space: labelSpace(data.labels),
-          values: (_, splits) => splits.map((i) => data.labels[i] ?? ''),
+          values: (_, splits) => {
+            shown = splits;
+            return splits.map((i) => data.labels[i] ?? '');
+          },
         },
         { incrs: [1, 2, 5, 10, 20, 50, 100], space: 30 },
       ],
       series,
+      hooks: {
+        // The slot labels drawn on the axis and where (CSS pixels from the plot's left), written on
+        // the element: the canvas keeps no text, and the browser tests check that none overlap.
+        draw: [
+          (u) => {
+            target.dataset.axisFont = AXIS_FONT;
+            target.dataset.axisLabels = JSON.stringify(
+              shown.map((i) => ({ label: data.labels[i] ?? '', x: u.valToPos(i, 'x') })),
+            );
+          },
+        ],
+      },
     },
     values as uPlot.AlignedData,
     target,
