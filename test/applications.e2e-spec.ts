@@ -561,3 +561,32 @@ describe('exhibitor applications', () => {
     expect(res.body.code).toBe('application/edition_over');
   });
 });
+
+describe('rate limits on the public routes that create or prove an account', () => {
+  it('limits applications per address, and join attempts by invitation as logins are', async () => {
+    const s = await TestSession.start({ REGISTRATION_RATE_LIMIT: '2', LOGIN_RATE_LIMIT: '3' });
+    try {
+      const edition = await s.createEdition();
+      const applied = [];
+      for (let i = 0; i < 3; i++) {
+        applied.push(
+          (await s.http.post(`/api/editions/${edition.id}/applications`).send(applicationBody()))
+            .status,
+        );
+      }
+      expect(applied).toEqual([201, 201, 429]);
+      // Guessing a password through join links is throttled whatever the link.
+      const joined = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await s.http
+          .post(`/api/invitations/${randomUUID()}/accept`)
+          .send({ password: `guess-${i}` });
+        joined.push(res.status === 429 ? `429 ${res.body.code}` : res.status);
+      }
+      expect(joined.slice(0, 3).every((status) => status !== 429)).toBe(true);
+      expect(joined[3]).toBe('429 request/rate_limited');
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -18,9 +18,17 @@ const LIMITED_ROUTES: LimitedRoute[] = [
     url: '/api/editions/:editionId/registrations',
     limit: (env) => env.REGISTRATION_RATE_LIMIT,
   },
+  // Applying to exhibit creates an account, as signing up does.
+  {
+    method: 'POST',
+    url: '/api/editions/:editionId/applications',
+    limit: (env) => env.REGISTRATION_RATE_LIMIT,
+  },
+  // Joining a stand with an existing account checks its password, as logging in does.
+  { method: 'POST', url: '/api/invitations/:token/accept', limit: (env) => env.LOGIN_RATE_LIMIT },
 ];
 
-/** Per-minute limits on the public write routes that attract abuse (login, sign-up). */
+/** Per-minute limits on the public write routes that attract abuse (login, sign-up, applying, joining). */
 export async function registerRateLimits(
   app: NestFastifyApplication,
   env: EnvironmentVariables,
