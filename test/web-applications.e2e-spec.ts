@@ -173,8 +173,12 @@ describe('exhibitor applications in a real browser', () => {
         state: 'detached',
       });
 
-      const page = await open('/');
-      await logIn(page, 'jean@refus.example', PASSWORD, '/application');
+      // Logging in with no stand yet lands on the application, not on an empty inbox.
+      const page = await open('/login');
+      await page.getByLabel('Adresse e-mail').fill('jean@refus.example');
+      await page.getByLabel('Mot de passe').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.waitForURL((url) => url.pathname === '/application');
       await page.getByText('Refusée').waitFor();
       await page.getByText('Le salon est complet en menuiserie cette année.').waitFor();
       await expect(catalogueNames()).resolves.not.toContain('Atelier du Refus');

@@ -5,8 +5,15 @@ import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { logIn } from '../store';
 
+/** Where a person lands after logging in: an applicant with no stand yet, on their application. */
 export const homeOf = (me: Me): string =>
-  me.role === 'organizer' ? '/dashboard' : me.role === 'exhibitor' ? '/inbox' : '/agenda';
+  me.role === 'organizer'
+    ? '/dashboard'
+    : me.role === 'exhibitor'
+      ? me.participations.length > 0
+        ? '/inbox'
+        : '/application'
+      : '/agenda';
 
 export function Login() {
   const [email, setEmail] = useState('');
