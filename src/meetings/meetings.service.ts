@@ -164,8 +164,7 @@ export class MeetingsService {
           wanted,
           'slotId',
         );
-        await this.booker.book(manager, current, chosen);
-        await manager.update(Meeting, { id: current.id }, changes);
+        await this.booker.book(manager, current, chosen, changes);
       } else {
         const free = await this.booker.earliestFree(manager, current);
         if (!free)

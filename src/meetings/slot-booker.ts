@@ -53,8 +53,16 @@ export class SlotBooker {
     return slot;
   }
 
-  /** Books both parties and a table (or the exhibitor's stand) at the slot, or throws a 409. */
-  async book(manager: EntityManager, meeting: Meeting, slot: Slot): Promise<void> {
+  /**
+   * Books both parties and a table (or the exhibitor's stand) at the slot, or throws a 409;
+   * `also` are other changes of the meeting, written with its slot.
+   */
+  async book(
+    manager: EntityManager,
+    meeting: Meeting,
+    slot: Slot,
+    also: Partial<Meeting> = {},
+  ): Promise<void> {
     const busy = await manager.find(Booking, {
       where: [
         { slotId: slot.id, participantId: meeting.requesterId },
@@ -79,21 +87,7 @@ export class SlotBooker {
       meeting.place = `Table ${meeting.tableNumber}`;
     }
     meeting.slotId = slot.id;
-    try {
-      await insertMany(manager, Booking, [
-        this.bookingOf(manager, meeting, meeting.requesterId),
-        this.bookingOf(manager, meeting, meeting.inviteeId),
-      ]);
-      await manager.update(
-        Meeting,
-        { id: meeting.id },
-        { slotId: slot.id, tableNumber: meeting.tableNumber, place: meeting.place },
-      );
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw conflict('meeting/slot_taken', 'slotId was taken a moment ago');
-      throw error;
-    }
+    await this.writeBooking(manager, meeting, also);
   }
 
   async release(manager: EntityManager, meeting: Meeting): Promise<void> {
@@ -195,6 +189,15 @@ export class SlotBooker {
     meeting.tableNumber = free.table;
     meeting.place =
       free.meetingPlace === 'stands' ? await this.standOf(manager, meeting) : `Table ${free.table}`;
+    await this.writeBooking(manager, meeting, also);
+  }
+
+  /** Both parties' bookings, then the meeting's slot, table, place and `also`, in one update. */
+  private async writeBooking(
+    manager: EntityManager,
+    meeting: Meeting,
+    also: Partial<Meeting>,
+  ): Promise<void> {
     try {
       await insertMany(manager, Booking, [
         this.bookingOf(manager, meeting, meeting.requesterId),
