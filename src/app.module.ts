@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { configurePasswordHashing } from './auth/passwords.js';
 import { AnnouncementsModule } from './announcements/announcements.js';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -27,6 +28,7 @@ import { TeamsModule } from './teams/teams.module.js';
 @Module({})
 export class AppModule {
   static forRoot(env: EnvironmentVariables = loadEnvironment()): DynamicModule {
+    configurePasswordHashing(env);
     return {
       module: AppModule,
       imports: [

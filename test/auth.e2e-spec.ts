@@ -1,4 +1,6 @@
+import argon2 from 'argon2';
 import { ORGANIZER, PASSWORD, startApp } from './support/app.js';
+import { writeSql } from './support/database.js';
 import { TestSession } from './support/session.js';
 
 describe('auth and API hygiene', () => {
@@ -22,6 +24,36 @@ describe('auth and API hygiene', () => {
       role: 'organizer',
       participations: [],
     });
+  });
+
+  it('hashes passwords with argon2id at the configured cost, and a hash of another cost still logs in', async () => {
+    const edition = await s.createEdition();
+    const visitor = await s.registerVisitor(edition.id);
+    const hashOf = async () =>
+      (
+        await s.testApp.query<{ passwordHash: string }>(
+          `SELECT "passwordHash" FROM users WHERE email = '${visitor.email}'`,
+        )
+      )[0].passwordHash;
+    // The suites run with PASSWORD_HASH_MEMORY_KIB=19456 and PASSWORD_HASH_PASSES=2 (test/support/app.ts).
+    expect(await hashOf()).toMatch(/^\$argon2id\$v=19\$m=19456,p=\d+,t=2\$/);
+    // An account hashed at argon2's default cost (as before the setting existed) still logs in.
+    const older = await argon2.hash('an-older-password', { type: argon2.argon2id });
+    expect(older).toMatch(/m=65536,p=\d+,t=3\$/);
+    await writeSql(
+      s.testApp.databaseUrl,
+      `UPDATE users SET "passwordHash" = '${older}' WHERE email = '${visitor.email}'`,
+    );
+    const res = await s.http
+      .post('/api/auth/login')
+      .send({ email: visitor.email, password: 'an-older-password' });
+    expect(res.status).toBe(200);
+    // Below OWASP's floor, the server refuses to start and names the setting.
+    const refused = await startApp({ PASSWORD_HASH_MEMORY_KIB: '1000' }).then(
+      (app) => app.close().then(() => 'started'),
+      (error: Error) => error.message,
+    );
+    expect(refused).toMatch(/PASSWORD_HASH_MEMORY_KIB/);
   });
 
   it('gives each participant their participantId per edition in /me', async () => {

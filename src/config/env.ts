@@ -131,6 +131,23 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(60_000)
   AUTH_CACHE_MS = 5_000;
+
+  /**
+   * argon2id's memory per password hash, in KiB. The default is argon2's (64 MiB); OWASP's
+   * minimum for argon2id, 19 MiB with 2 passes, is the floor. Existing hashes keep their own cost.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(19_456)
+  @Max(1_048_576)
+  PASSWORD_HASH_MEMORY_KIB = 65_536;
+
+  /** argon2id's passes over that memory (time cost). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(10)
+  PASSWORD_HASH_PASSES = 3;
 }
 
 /** Reads and validates the environment; a wrong value stops start-up with a readable sentence. */

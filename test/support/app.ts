@@ -92,6 +92,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
       ORGANIZER_PASSWORD: ORGANIZER.password,
       LOGIN_RATE_LIMIT: '1000',
       REGISTRATION_RATE_LIMIT: '1000',
+      // OWASP's minimum for argon2id: the suites hash and check hundreds of passwords.
+      PASSWORD_HASH_MEMORY_KIB: '19456',
+      PASSWORD_HASH_PASSES: '2',
       NO_COLOR: '1',
       ...env,
     },
