@@ -8,7 +8,7 @@ import { AuthService } from '../src/auth/auth.service.js';
 import { loadEnvironment } from '../src/config/env.js';
 import { UnitOfWork } from '../src/common/db/unit-of-work.js';
 import { generateSyntheticEdition } from '../seeds/synthetic.js';
-import { startServer, tempDatabase } from './support.js';
+import { startServer, tempDatabase, type Server } from './support.js';
 import { participantsWithTokens, percentile } from './tokens.js';
 
 // `npm run bench:fanout`: 5,000 participants connected by socket.io; how long an announcement takes to reach them.
@@ -39,20 +39,11 @@ const organizerToken = new JwtService({ secret: loadEnvironment({}).JWT_SECRET }
   role: 'organizer',
 });
 
-const server = await startServer(db.url, {}, { preload: ['dist/bench/time-sends.js'] });
+/** Wall clock shared with the server's process and the client threads. */
+const wall = () => performance.timeOrigin + performance.now();
 // The clients run in worker threads of this process (BENCH_CLIENT_THREADS, 2 by default; 1 puts
 // all of them on one event loop); the server has its own process.
 const threads = Number(process.env.BENCH_CLIENT_THREADS ?? 2);
-const workers = Array.from(
-  { length: threads },
-  (_, t) =>
-    new Worker(new URL('./fanout-clients.js', import.meta.url), {
-      workerData: {
-        url: server.url,
-        tokens: people.filter((_, i) => i % threads === t).map((p) => p.token),
-      },
-    }),
-);
 type FromClients =
   | { type: 'connected' | 'armed' }
   | { type: 'arrivals'; arrivals: number[]; active: number; window: number };
@@ -61,96 +52,160 @@ const next = (worker: Worker, type: FromClients['type']) =>
     const listen = (m: FromClients) => {
       if (m.type !== type) return;
       worker.off('message', listen);
+      worker.off('error', reject);
       resolve(m);
     };
     worker.on('message', listen);
     worker.once('error', reject);
   });
-const connectStarted = performance.now();
-await Promise.all(workers.map((w) => next(w, 'connected')));
-const connectSeconds = (performance.now() - connectStarted) / 1000;
 
-/** Wall clock shared with the server's process and the client threads. */
-const wall = () => performance.timeOrigin + performance.now();
-function serverSends(): Promise<{ frames: number; first: number; last: number }> {
-  return new Promise((resolve) => {
-    server.child.once('message', (m) =>
-      resolve(m as { frames: number; first: number; last: number }),
-    );
-    server.child.send('sends?');
-  });
+interface Figures {
+  name: string;
+  connectSeconds: number;
+  deliveries: number[];
+  missing: number;
+  /** Per round: from the POST to the server's first frame (the request itself: auth, validation, insert). */
+  firstFrame: number[];
+  /** Per round: from the POST to the server's last frame written (the server's share). */
+  serverShare: number[];
+  /** Per delivery: from the server's last frame written to the client's handler (the clients' share). */
+  clientShare: number[];
+  clientBusy: number;
 }
-const latencies: number[] = [];
-/** Per round: from the POST to the server's last frame written (the server's share). */
-const serverShare: number[] = [];
-/** Per round: from the POST to the server's first frame (the request itself: auth, validation, insert). */
-const firstFrame: number[] = [];
-/** Per delivery: from the server's last frame written to the client's handler (the clients' share). */
-const clientShare: number[] = [];
-let clientBusy = 0;
-let windowMs = 0;
-let missing = 0;
-// Round 0 warms the server's broadcast path up (its first run compiles it) and is not counted.
-for (let round = 0; round <= rounds; round++) {
-  await Promise.all(
-    workers.map((w) => {
-      const armed = next(w, 'armed');
-      w.postMessage({ type: 'arm' });
-      return armed;
-    }),
+
+/** Connects every client to `server`, then times `rounds` announcements sent by `announce`. */
+async function measure(
+  name: string,
+  server: Server,
+  announce: (round: number) => Promise<Response>,
+): Promise<Figures> {
+  const workers = Array.from(
+    { length: threads },
+    (_, t) =>
+      new Worker(new URL('./fanout-clients.js', import.meta.url), {
+        workerData: {
+          url: server.url,
+          tokens: people.filter((_, i) => i % threads === t).map((p) => p.token),
+        },
+      }),
   );
-  const reports = workers.map((w) => next(w, 'arrivals'));
-  await serverSends(); // forget the frames written before this round (pings, welcomes)
-  const sent = wall();
-  const res = await fetch(`${server.url}/api/editions/${editionId}/announcements`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${organizerToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      message: `Annonce ${round + 1} : la plénière commence dans 10 minutes.`,
-    }),
-  });
-  if (res.status !== 201)
-    throw new Error(`announcement refused: ${res.status} ${await res.text()}`);
-  const arrivals: number[] = [];
-  for (const report of (await Promise.all(reports)) as Extract<
-    FromClients,
-    { type: 'arrivals' }
-  >[]) {
-    arrivals.push(...report.arrivals);
-    clientBusy += report.active;
-    windowMs += report.window;
+  const connectStarted = performance.now();
+  await Promise.all(workers.map((w) => next(w, 'connected')));
+  const figures: Figures = {
+    name,
+    connectSeconds: (performance.now() - connectStarted) / 1000,
+    deliveries: [],
+    missing: 0,
+    firstFrame: [],
+    serverShare: [],
+    clientShare: [],
+    clientBusy: 0,
+  };
+  const serverSends = () =>
+    new Promise<{ frames: number; first: number; last: number }>((resolve) => {
+      server.child.once('message', (m) =>
+        resolve(m as { frames: number; first: number; last: number }),
+      );
+      server.child.send('sends?');
+    });
+  let busy = 0;
+  let window = 0;
+  // Round 0 warms the server's broadcast path up (its first run compiles it) and is not counted.
+  for (let round = 0; round <= rounds; round++) {
+    await Promise.all(
+      workers.map((w) => {
+        const armed = next(w, 'armed');
+        w.postMessage({ type: 'arm' });
+        return armed;
+      }),
+    );
+    const reports = workers.map((w) => next(w, 'arrivals'));
+    await serverSends(); // forget the frames written before this round (pings, welcomes)
+    const sent = wall();
+    const res = await announce(round);
+    if (res.status !== 201)
+      throw new Error(`${name}: announcement refused: ${res.status} ${await res.text()}`);
+    const arrivals: number[] = [];
+    for (const report of (await Promise.all(reports)) as Extract<
+      FromClients,
+      { type: 'arrivals' }
+    >[]) {
+      arrivals.push(...report.arrivals);
+      busy += report.active;
+      window += report.window;
+    }
+    const sends = await serverSends();
+    if (round === 0) continue;
+    figures.serverShare.push(sends.last - sent);
+    figures.firstFrame.push(sends.first - sent);
+    figures.missing += people.length - arrivals.length;
+    figures.deliveries.push(...arrivals.map((t) => t - sent));
+    figures.clientShare.push(...arrivals.map((t) => Math.max(0, t - sends.last)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  const sends = await serverSends();
-  if (round === 0) continue;
-  serverShare.push(sends.last - sent);
-  firstFrame.push(sends.first - sent);
-  missing += people.length - arrivals.length;
-  latencies.push(...arrivals.map((t) => t - sent));
-  clientShare.push(...arrivals.map((t) => Math.max(0, t - sends.last)));
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  figures.clientBusy = busy / window;
+  workers.forEach((w) => w.postMessage({ type: 'close' }));
+  await Promise.all(workers.map((w) => new Promise((resolve) => w.once('exit', resolve))));
+  await server.stop();
+  return figures;
 }
-workers.forEach((w) => w.postMessage({ type: 'close' }));
-await Promise.all(workers.map((w) => new Promise((resolve) => w.once('exit', resolve))));
-await server.stop();
+
+const message = (round: number) =>
+  JSON.stringify({ message: `Annonce ${round + 1} : la plénière commence dans 10 minutes.` });
+const results: Figures[] = [];
+const coventis = await startServer(db.url, {}, { preload: ['dist/bench/time-sends.js'] });
+results.push(
+  await measure('Coventis', coventis, (round) =>
+    fetch(`${coventis.url}/api/editions/${editionId}/announcements`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${organizerToken}`, 'content-type': 'application/json' },
+      body: message(round),
+    }),
+  ),
+);
+// The ceiling: socket.io alone behind node:http, the same clients and tokens (BENCH_CEILING=0 skips it).
+if (process.env.BENCH_CEILING !== '0') {
+  const ceiling = await startServer(
+    db.url,
+    {},
+    { script: 'dist/bench/fanout-ceiling.js', preload: ['dist/bench/time-sends.js'] },
+  );
+  results.push(
+    await measure('socket.io alone (ceiling)', ceiling, (round) =>
+      fetch(`${ceiling.url}/announce`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: message(round),
+      }),
+    ),
+  );
+}
 db.cleanup();
 
-const sorted = latencies.sort((a, b) => a - b);
 const p = (values: number[], q: number) =>
   percentile(
     [...values].sort((a, b) => a - b),
     q,
   ).toFixed(1);
 console.log(
-  `\n${people.length} socket.io clients (websocket) in ${threads} client thread(s), one server process, Node ${process.version}; connected in ${connectSeconds.toFixed(1)} s.`,
+  `\n${people.length} socket.io clients (websocket) in ${threads} client thread(s), one server process, Node ${process.version}.`,
 );
 console.log(
   `${rounds} announcements, each to every client: time from the POST to its arrival at each client.\n`,
 );
-console.log('| deliveries | missing | p50 ms | p99 ms | max ms |');
-console.log('| ---: | ---: | ---: | ---: | ---: |');
 console.log(
-  `| ${sorted.length} | ${missing} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${sorted.at(-1)!.toFixed(1)} |`,
+  "| server | connected in s | deliveries | missing | p50 ms | p99 ms | max ms | first frame ms | last frame ms | clients' share p99 ms | client threads busy |",
 );
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results) {
+  console.log(
+    `| ${r.name} | ${r.connectSeconds.toFixed(1)} | ${r.deliveries.length} | ${r.missing} | ${p(r.deliveries, 50)} | ${p(r.deliveries, 99)} | ${p(r.deliveries, 100)} | ${p(r.firstFrame, 50)} | ${p(r.serverShare, 50)} | ${p(r.clientShare, 99)} | ${(r.clientBusy * 100).toFixed(0)} % |`,
+  );
+}
 console.log(
-  `\nWhere it goes: the server wrote its first frame ${p(firstFrame, 50)} ms and its last ${p(serverShare, 50)} ms after the POST (median of the rounds, worst ${p(serverShare, 100)} ms); after that, each client's own share (its process reading and decoding the frame) was p50 ${p(clientShare, 50)} ms, p99 ${p(clientShare, 99)} ms. The client threads were busy ${((clientBusy / windowMs) * 100).toFixed(0)} % of the delivery windows.`,
+  "\nFirst and last frame: when the server handed its first and last frame of a round to the kernel, after the POST (median of the rounds). Clients' share: from the server's last frame to each client's handler.",
 );
+if (results.length === 2) {
+  const [ours, ceiling] = results.map((r) => Number(p(r.deliveries, 99)));
+  console.log(`Coventis's p99 is ${(ours / ceiling).toFixed(2)} times the ceiling's.`);
+}
