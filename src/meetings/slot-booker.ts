@@ -109,60 +109,70 @@ export class SlotBooker {
     a: string,
     b: string,
   ): Promise<Slot[]> {
-    const edition = await manager.findOneByOrFail(Edition, { id: editionId });
-    const query = manager
-      .createQueryBuilder(Slot, 's')
-      .where('s.editionId = :editionId', { editionId })
-      .andWhere("s.kind = 'meeting'")
-      .andWhere('s.endsAt > :now', { now: new Date() })
-      .andWhere(
-        'NOT EXISTS (SELECT 1 FROM bookings b WHERE b."slotId" = s.id AND b."participantId" IN (:a, :b))',
-        { a, b },
-      )
-      .orderBy('s.position', 'ASC');
-    if (edition.meetingPlace === 'tables') {
-      query.andWhere(
-        '(SELECT COUNT(*) FROM meetings m WHERE m."slotId" = s.id AND m."tableNumber" IS NOT NULL) < :tables',
-        { tables: edition.tables },
-      );
-    }
-    return query.getMany();
+    const rows = await this.freeSlotRows(manager, editionId, a, b, false);
+    return rows.map((row) => this.slotOf(manager, row));
   }
 
   /**
    * The earliest slot to come where neither party is busy and a table is free, with the lowest free
-   * table, in one indexed statement: an accept's hot path (see docs/benchmarks.md). Ordered by
-   * start time, as the (edition, startsAt) unique index is, so the search stops at the first
-   * slot that fits instead of sorting the whole grid. The table is the
-   * smallest number not taken at the slot (1, or one past a taken one); the (slot, table) and
-   * (slot, participant) unique indexes refuse whatever races past it.
+   * table, in one indexed statement: an accept's hot path (see docs/benchmarks.md).
    */
   async earliestFree(manager: EntityManager, meeting: Meeting): Promise<FreeSlot | null> {
+    const [row] = await this.freeSlotRows(
+      manager,
+      meeting.editionId,
+      meeting.requesterId,
+      meeting.inviteeId,
+      true,
+    );
+    if (!row) return null;
+    const table = row.freeTable === null ? null : Number(row.freeTable);
+    return { slot: this.slotOf(manager, row), table, meetingPlace: row.meetingPlace };
+  }
+
+  /**
+   * The slots to come where neither `a` nor `b` is busy and a table is free. Ordered by start time,
+   * as the (edition, startsAt) unique index is, so the search for the `first` stops at the first
+   * slot that fits instead of sorting the whole grid; that one also gets the smallest table number
+   * not taken at the slot (1, or one past a taken one). The (slot, table) and (slot, participant)
+   * unique indexes refuse whatever races past it.
+   */
+  private freeSlotRows(
+    manager: EntityManager,
+    editionId: string,
+    a: string,
+    b: string,
+    first: boolean,
+  ): Promise<FreeSlotRow[]> {
     const params = new SqlParams(manager);
     const p = (value: unknown) => params.add(value);
     const slotIs = `m."slotId" = s."id" AND m."tableNumber" IS NOT NULL`;
-    const [row] = await manager.query<FreeSlotRow[]>(
-      `SELECT s."id", s."editionId", s."startsAt", s."endsAt", s."day", s."position", s."kind",
-              ed."meetingPlace",
-              CASE WHEN ed."meetingPlace" = 'tables' THEN (
+    const freeTable = first
+      ? `CASE WHEN ed."meetingPlace" = 'tables' THEN (
                 SELECT MIN(t."n") FROM (
                   SELECT 1 AS "n"
                   UNION ALL SELECT m."tableNumber" + 1 FROM "meetings" m WHERE ${slotIs}
                 ) t
                 WHERE NOT EXISTS (SELECT 1 FROM "meetings" m WHERE ${slotIs} AND m."tableNumber" = t."n")
-              ) END AS "freeTable"
+              ) END`
+      : 'NULL';
+    return manager.query<FreeSlotRow[]>(
+      `SELECT s."id", s."editionId", s."startsAt", s."endsAt", s."day", s."position", s."kind",
+              ed."meetingPlace", ${freeTable} AS "freeTable"
          FROM "slots" s JOIN "editions" ed ON ed."id" = s."editionId"
-        WHERE s."editionId" = ${p(meeting.editionId)} AND s."kind" = 'meeting'
+        WHERE s."editionId" = ${p(editionId)} AND s."kind" = 'meeting'
           AND s."endsAt" > ${p(columnValue(manager, Slot, 'endsAt', new Date()))}
           AND NOT EXISTS (SELECT 1 FROM "bookings" b WHERE b."slotId" = s."id"
-                           AND b."participantId" IN (${p(meeting.requesterId)}, ${p(meeting.inviteeId)}))
+                           AND b."participantId" IN (${p(a)}, ${p(b)}))
           AND (ed."meetingPlace" = 'stands'
                OR (SELECT COUNT(*) FROM "meetings" m WHERE ${slotIs}) < ed."tables")
-        ORDER BY s."startsAt" ASC LIMIT 1`,
+        ORDER BY s."startsAt" ASC${first ? ' LIMIT 1' : ''}`,
       params.values,
     );
-    if (!row) return null;
-    const slot = manager.create(Slot, {
+  }
+
+  private slotOf(manager: EntityManager, row: FreeSlotRow): Slot {
+    return manager.create(Slot, {
       id: row.id,
       editionId: row.editionId,
       startsAt: rowDate(row.startsAt),
@@ -171,8 +181,6 @@ export class SlotBooker {
       position: Number(row.position),
       kind: row.kind,
     });
-    const table = row.freeTable === null ? null : Number(row.freeTable);
-    return { slot, table, meetingPlace: row.meetingPlace };
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
+import { Adapter as InMemoryAdapter } from 'socket.io-adapter';
 import type { ServerEventName, ServerEvents } from '../contract/socket.js';
 import type { Repository } from 'typeorm';
 import { bearerToken } from '../auth/auth.guard.js';
@@ -104,6 +105,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
 
   toUsers<E extends ServerEventName>(userIds: string[], event: E, payload: ServerEvents[E]): void {
     for (const id of userIds) this.server.to(userRoom(id)).emit(event, payload);
+  }
+
+  /**
+   * Whether an organizer may be following the edition. Without Redis this process holds every
+   * socket and its room says; through Redis, sockets on other instances are not known here, so yes.
+   */
+  watched(editionId: string): boolean {
+    const adapter = this.server.of('/').adapter;
+    if (adapter.constructor !== InMemoryAdapter) return true;
+    return (adapter.rooms.get(editionRoom(editionId))?.size ?? 0) > 0;
   }
 
   toEdition<E extends ServerEventName>(

@@ -110,7 +110,8 @@ export class RealtimeListener implements OnApplicationShutdown {
   }
 
   private scheduleStats(editionId: string): void {
-    if (this.pendingStats.has(editionId)) return;
+    // Nobody following the edition: the figures are read when an organizer opens the page.
+    if (this.pendingStats.has(editionId) || !this.gateway.watched(editionId)) return;
     const timer = setTimeout(() => {
       this.pendingStats.delete(editionId);
       this.stats
