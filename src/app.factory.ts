@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
+import { RedisConnection } from './redis/redis.module.js';
 import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
@@ -26,14 +27,9 @@ export async function createApp(
   });
   app.setGlobalPrefix('api');
   refuseOversizedShapes(app);
-  if (env.REDIS_URL) {
-    const adapter = new RedisIoAdapter(app, env.REDIS_URL);
-    await adapter.connect();
-    app.useWebSocketAdapter(adapter);
-  } else {
-    app.useWebSocketAdapter(new IoAdapter(app));
-  }
-  await registerRateLimits(app, env);
+  const redis = app.get(RedisConnection).client;
+  app.useWebSocketAdapter(redis ? new RedisIoAdapter(app, redis) : new IoAdapter(app));
+  await registerRateLimits(app, env, redis);
   app.enableShutdownHooks();
   securityHeaders(app);
   const config = new DocumentBuilder()

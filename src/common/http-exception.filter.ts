@@ -7,7 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { isUniqueViolation } from './db/db-errors.js';
+import { isSerializationFailure, isUniqueViolation } from './db/db-errors.js';
 import type { ErrorBody, FieldError } from '../contract/api.js';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -107,6 +107,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
         error: 'Conflict',
         code: 'conflict',
         message: 'This conflicts with existing data',
+      };
+    }
+    // PostgreSQL could not order this write among concurrent ones, however many times it was tried.
+    if (isSerializationFailure(exception)) {
+      return {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'conflict/concurrent',
+        message: 'Others changed the same data at the same moment: try again',
       };
     }
     // Fastify's own refusals (a body it cannot parse or take), with a code of ours.

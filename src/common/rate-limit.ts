@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { EnvironmentVariables } from '../config/env.js';
 
 interface LimitedRoute {
@@ -28,15 +29,21 @@ const LIMITED_ROUTES: LimitedRoute[] = [
   { method: 'POST', url: '/api/invitations/:token/accept', limit: (env) => env.LOGIN_RATE_LIMIT },
 ];
 
-/** Per-minute limits on the public write routes that attract abuse (login, sign-up, applying, joining). */
+/**
+ * Per-minute limits on the public write routes that attract abuse (login, sign-up, applying,
+ * joining). With Redis the counts are kept there, so a limit holds across every instance; while
+ * Redis does not answer, requests go through uncounted rather than fail (health says 503 then).
+ */
 export async function registerRateLimits(
   app: NestFastifyApplication,
   env: EnvironmentVariables,
+  redis: Redis | null,
 ): Promise<void> {
   const routeOf = (req: FastifyRequest) =>
     LIMITED_ROUTES.find((r) => r.method === req.method && r.url === req.routeOptions.url);
   await app.register(rateLimit, {
     global: true,
+    ...(redis ? { redis, nameSpace: 'coventis:rate-limit:', skipOnError: true } : {}),
     // After body parsing, so that the login key can include the email.
     hook: 'preHandler',
     timeWindow: 60_000,

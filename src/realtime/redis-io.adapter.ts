@@ -1,25 +1,23 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
+import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 
 /**
  * socket.io through Redis pub/sub (`REDIS_URL`): an event emitted by any server process reaches
- * clients connected to any other, so the app can run as several processes behind a balancer.
+ * clients connected to any other, so the app can run as several processes behind a balancer. It
+ * publishes on the app's connection (RedisConnection) and subscribes on a duplicate of its own.
  */
 export class RedisIoAdapter extends IoAdapter {
-  private readonly publisher;
-  private readonly subscriber;
+  private readonly subscriber: Redis;
 
-  constructor(app: INestApplicationContext, url: string) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly publisher: Redis,
+  ) {
     super(app);
-    this.publisher = createClient({ url });
-    this.subscriber = this.publisher.duplicate();
-  }
-
-  async connect(): Promise<void> {
-    await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
+    this.subscriber = publisher.duplicate();
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -30,6 +28,6 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
+    await this.subscriber.quit().catch(() => this.subscriber.disconnect());
   }
 }
