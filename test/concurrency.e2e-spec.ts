@@ -47,10 +47,40 @@ describe('no double booking under concurrency', () => {
     const statuses = accepts.map((r) => r.status).sort();
     expect(statuses.filter((x) => x === 200)).toHaveLength(1);
     expect(statuses.filter((x) => x === 409)).toHaveLength(49);
+    // Each loser is told the slot went, not that the database gave up (conflict/concurrent).
+    const codes = new Set(
+      accepts.filter((r) => r.status === 409).map((r) => (r.body as { code: string }).code),
+    );
+    expect([...codes]).toEqual(['meeting/slot_taken']);
     const rows = await s.testApp.query<{ n: number }>(
       `SELECT COUNT(*) AS n FROM meetings WHERE "slotId" = '${slotId}' AND status = 'scheduled'`,
     );
     expect(Number(rows[0].n)).toBe(1);
+  });
+
+  it('gives an email signing up in two editions at once one account, and its token to one of them', async () => {
+    const [first, second] = [await s.createEdition(), await s.createEdition()];
+    for (let round = 0; round < 5; round++) {
+      const email = `race-${round}-${Date.now()}@test.example`;
+      const body = (password: string) => ({
+        firstName: 'Rose',
+        lastName: 'Course',
+        email,
+        password,
+        category: 'professional',
+      });
+      // Two people, two passwords: whoever's account is created, the other may not get a token for it.
+      const [a, b] = await Promise.all([
+        s.http.post(`/api/editions/${first.id}/registrations`).send(body('first-password-123')),
+        s.http.post(`/api/editions/${second.id}/registrations`).send(body('second-password-456')),
+      ]);
+      expect([a.status, b.status].filter((x) => x === 201)).toHaveLength(1);
+      const loser = a.status === 201 ? b : a;
+      expect(loser.status).toBeGreaterThanOrEqual(400);
+      expect(loser.status).toBeLessThan(500);
+      const winner = a.status === 201 ? 'first-password-123' : 'second-password-456';
+      await s.http.post('/api/auth/login').send({ email, password: winner }).expect(200);
+    }
   });
 
   it('gives the last table to exactly one of 25 pairs accepting at the same second', async () => {

@@ -16,8 +16,10 @@ describeWithRedis('scale-out: two processes, one Redis', () => {
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    a = await startApp({ REDIS_URL: redisUrl! });
-    b = await startApp({ REDIS_URL: redisUrl!, DATABASE_URL: a.databaseUrl });
+    // Lists behind someone else's profile change are ranked again at once (1 s by default).
+    const env = { REDIS_URL: redisUrl!, RECOMMENDATIONS_REFRESH_MS: '0' };
+    a = await startApp(env);
+    b = await startApp({ ...env, DATABASE_URL: a.databaseUrl });
   });
   afterAll(async () => {
     await b.close();
@@ -62,5 +64,50 @@ describeWithRedis('scale-out: two processes, one Redis', () => {
     } finally {
       onA.close();
     }
+  });
+
+  it('brings a visitor who signed up on one process into the suggestions another process makes', async () => {
+    const organizer = await login(a.http, ORGANIZER.email, ORGANIZER.password);
+    const edition = (await as(a.http, organizer).post('/api/editions', editionBody())).body as {
+      id: string;
+    };
+    const village = exhibitorBody({
+      organization: {
+        name: 'Village vacances Les Salins',
+        sectors: ['tourisme'],
+        offers: ['Séjours pour groupes scolaires', 'Salles de séminaire'],
+        needs: ['Fromages et produits laitiers locaux'],
+      },
+    });
+    await as(a.http, organizer).post(`/api/editions/${edition.id}/exhibitors`, village).expect(201);
+    const villageToken = await login(a.http, village.contact.email, village.contact.password);
+    const suggestedOnA = async () =>
+      (
+        (
+          await as(a.http, villageToken)
+            .get(`/api/editions/${edition.id}/recommendations`)
+            .expect(200)
+        ).body as { items: { participantId: string }[] }
+      ).items.map((i) => i.participantId);
+    // A has ranked the village's list (and built its index of the edition) before the visitor comes.
+    expect(await suggestedOnA()).toEqual([]);
+    const school = (
+      await b.http
+        .post(`/api/editions/${edition.id}/registrations`)
+        .send(
+          visitorBody({
+            organizationName: 'Collège Jean Moulin',
+            needs: ['Séjours pour groupes scolaires en pleine nature'],
+          }),
+        )
+        .expect(201)
+    ).body as { participantId: string };
+    // B tells A through Redis; A may answer once or twice from before, never for ever.
+    let found = false;
+    for (let attempt = 0; attempt < 100 && !found; attempt++) {
+      found = (await suggestedOnA()).includes(school.participantId);
+      if (!found) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(found).toBe(true);
   });
 });

@@ -52,16 +52,19 @@ export class AuthService implements OnApplicationBootstrap {
     if (!email || !password) return;
     if ((await this.users.countBy({ role: 'organizer' })) > 0) return;
     const passwordHash = await hashPassword(password);
-    await this.uow.write((manager) =>
-      this.createUser(manager, {
+    // Instances starting together all find none: the first to commit creates it, the others see it.
+    const created = await this.uow.write(async (manager) => {
+      if ((await manager.countBy(User, { role: 'organizer' })) > 0) return false;
+      await this.createUser(manager, {
         email: email.toLowerCase(),
         passwordHash,
         role: 'organizer',
         firstName: 'Organizer',
         lastName: 'Coventis',
-      }),
-    );
-    this.logger.log(`Created the first organizer account ${email}`);
+      });
+      return true;
+    });
+    if (created) this.logger.log(`Created the first organizer account ${email}`);
   }
 
   async login(email: string, password: string): Promise<LoginResponseDto> {

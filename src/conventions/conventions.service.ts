@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { In, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { ActivityLogService, type ActivityAction } from '../common/activity-log.service.js';
 import { badRequest, conflict, forbidden, invalidField, notFound } from '../common/errors.js';
@@ -182,6 +182,9 @@ export class ConventionsService {
     }
     const at = dto.at ? new Date(dto.at) : new Date();
     await this.uow.write(async (manager) => {
+      // Checked again as the transaction reads them: a party's change meanwhile resets its
+      // confirmation, and another status change may have gone first.
+      await this.assertUnchanged(manager, conventionId, from, signing);
       await manager.update(
         Convention,
         { id: conventionId },
@@ -281,6 +284,28 @@ export class ConventionsService {
     return this.publish(user, conventionId, false);
   }
 
+  /** Inside a write: the convention is still `status` and, when `signing`, every party confirmed. */
+  private async assertUnchanged(
+    manager: EntityManager,
+    conventionId: string,
+    status: Convention['status'],
+    signing: boolean,
+  ): Promise<void> {
+    const now = await manager.findOneByOrFail(Convention, { id: conventionId });
+    if (now.status !== status) {
+      throw conflict('conflict', `The convention became ${now.status} a moment ago`);
+    }
+    if (
+      signing &&
+      (await manager.countBy(ConventionParty, { conventionId, confirmedAt: IsNull() }))
+    ) {
+      throw conflict(
+        'convention/unconfirmed_parties',
+        'Every party must confirm the convention before it is signed (a party changed it a moment ago)',
+      );
+    }
+  }
+
   async followUp(
     user: AuthUser,
     conventionId: string,
@@ -290,12 +315,13 @@ export class ConventionsService {
     if (!SIGNED_STATUSES.includes(convention.status)) {
       throw conflict('convention/not_signed', 'Follow-up notes are for signed conventions');
     }
-    await this.uow.write((manager) =>
-      this.record(manager, user, convention, 'convention.follow_up', {
+    await this.uow.write(async (manager) => {
+      await this.assertUnchanged(manager, conventionId, convention.status, false);
+      await this.record(manager, user, convention, 'convention.follow_up', {
         note: dto.note,
         at: (dto.at ? new Date(dto.at) : new Date()).toISOString(),
-      }),
-    );
+      });
+    });
     return this.publish(user, conventionId, false);
   }
 

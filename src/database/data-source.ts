@@ -49,6 +49,28 @@ export function dataSourceOptions(
 export async function openDataSource(url: string): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await migrate(dataSource);
   return dataSource;
+}
+
+/**
+ * Runs the migrations not yet run, each in its own transaction. On PostgreSQL, instances starting
+ * together take turns on an advisory lock: the first runs them, the others then find none to run.
+ */
+export async function migrate(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== 'postgres') {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext('coventis:migrations'))`);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock
+      .query(`SELECT pg_advisory_unlock(hashtext('coventis:migrations'))`)
+      .catch(() => undefined);
+    await lock.release();
+  }
 }

@@ -2,7 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { EnvironmentVariables } from '../config/env.js';
-import { databaseKind, dataSourceOptions } from './data-source.js';
+import { DataSource } from 'typeorm';
+import { databaseKind, dataSourceOptions, migrate } from './data-source.js';
 import { ENTITIES } from './entities.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 
@@ -16,11 +17,20 @@ import { UnitOfWork } from '../common/db/unit-of-work.js';
           logQueries: env.TYPEORM_LOG_QUERIES,
           slowQueryMs: env.TYPEORM_SLOW_QUERY_MS,
         }),
-        migrationsRun: true,
-        migrationsTransactionMode: 'each' as const,
+        // Run by `migrate` below, one instance at a time.
         // A SQLite file that failed to open will not open in 3 s either (main.ts checks it first).
         ...(databaseKind(env.DATABASE_URL) === 'sqlite' ? { retryAttempts: 0 } : {}),
       }),
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options!).initialize();
+        try {
+          await migrate(dataSource);
+        } catch (error) {
+          await dataSource.destroy();
+          throw error;
+        }
+        return dataSource;
+      },
     }),
     TypeOrmModule.forFeature(ENTITIES),
   ],

@@ -85,10 +85,12 @@ export class EditionsService {
   }
 
   async update(user: AuthUser, editionId: string, dto: UpdateEditionDto): Promise<EditionDto> {
-    const current = await this.require(editionId);
-    const next = { ...current, ...stripUndefined(dto) };
-    assertGrid(next);
+    assertGrid({ ...(await this.require(editionId)), ...stripUndefined(dto) });
     await this.uow.write(async (manager) => {
+      // Merged with the edition as the transaction reads it, so a concurrent change is not undone.
+      const current = await manager.findOneByOrFail(Edition, { id: editionId });
+      const next = { ...current, ...stripUndefined(dto) };
+      assertGrid(next);
       await manager.save(Edition, { ...next, updatedAt: new Date() });
       await this.replaceSlots(manager, next);
       await this.log.record(manager, {

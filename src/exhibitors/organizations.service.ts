@@ -149,21 +149,23 @@ export class OrganizationsService {
     dto: UpdateOrganizationDto,
     path = '',
   ): Promise<OrganizationDto> {
-    const organization = await this.require(organizationId);
+    await this.require(organizationId);
     if (user.role !== 'organizer' && user.organizationId !== organizationId) {
       throw forbidden('organization/not_yours', 'You can only edit your own organization');
     }
     const changes = stripUndefined(dto);
-    Object.assign(organization, changes);
     if (dto.name) {
-      organization.nameKey = nameKey(dto.name);
-      const clash = await this.organizations.findOneBy({ nameKey: organization.nameKey });
+      const clash = await this.organizations.findOneBy({ nameKey: nameKey(dto.name) });
       if (clash && clash.id !== organizationId) {
         throw conflict('organization/name_taken', 'Another organization already has this name');
       }
     }
-    organization.updatedAt = new Date();
-    await this.uow.write(async (manager) => {
+    const organization = await this.uow.write(async (manager) => {
+      // Changed as the transaction reads it: a sector merge meanwhile is not written back over.
+      const organization = await manager.findOneByOrFail(Organization, { id: organizationId });
+      Object.assign(organization, changes);
+      if (dto.name) organization.nameKey = nameKey(dto.name);
+      organization.updatedAt = new Date();
       // Read in the transaction, so that an entry cannot be deleted between resolving and linking.
       const sectors = dto.sectors
         ? await this.resolveSectors(manager, dto.sectors, `${path}sectors`)
@@ -178,6 +180,7 @@ export class OrganizationsService {
         actorId: user.id,
         data: { fields: Object.keys(changes) },
       });
+      return organization;
     });
     this.events.emit(ProfilesChanged.EVENT, new ProfilesChanged(null, [], organizationId));
     return toOrganizationDto(organization);

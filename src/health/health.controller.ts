@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators.js';
-import { RedisConnection } from '../redis/redis.module.js';
+import { RedisConnection } from '../redis/redis-connection.js';
 
 type Check = 'ok' | 'down';
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import type { AuthUser } from '../auth/decorators.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { badRequest, conflict, invalidField, notFound } from '../common/errors.js';
@@ -198,9 +198,15 @@ export class AgendaService {
   private async calendarToken(me: Participant): Promise<string> {
     if (me.calendarToken) return me.calendarToken;
     const token = randomBytes(24).toString('base64url');
-    await this.uow.write((manager) =>
-      manager.update(Participant, { id: me.id }, { calendarToken: token }),
-    );
-    return token;
+    // Only the first of two concurrent requests sets it; both answer with the one that was kept.
+    return this.uow.write(async (manager) => {
+      await manager.update(
+        Participant,
+        { id: me.id, calendarToken: IsNull() },
+        { calendarToken: token },
+      );
+      const kept = await manager.findOneByOrFail(Participant, { id: me.id });
+      return kept.calendarToken!;
+    });
   }
 }

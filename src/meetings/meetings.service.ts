@@ -80,6 +80,7 @@ export class MeetingsService {
     }
     let expired: Meeting[] = [];
     const meeting = await this.uow.write(async (manager) => {
+      expired = []; // A retried attempt tells only of what it expired itself.
       if (dto.slotId)
         await this.booker.requireBookableSlot(manager, editionId, dto.slotId, 'slotId');
       let open = await this.openRequests(manager, me.id);
@@ -387,7 +388,12 @@ export class MeetingsService {
 
   /** Marks overdue requests as expired and tells their parties; returns how many expired. */
   async expireDue(): Promise<number> {
-    const expired = await this.uow.write((manager) => this.expireDueIn(manager, {}));
+    // One instance sweeps at a time; the others would only collide with it.
+    const expired = await this.uow.write(async (manager) =>
+      (await this.uow.soleRunner(manager, 'meetings.expire-due'))
+        ? this.expireDueIn(manager, {})
+        : [],
+    );
     for (const meeting of expired)
       await this.publish(meeting, 'meeting.expired', null, { toStands: true });
     return expired.length;

@@ -17,7 +17,8 @@ export class RedisIoAdapter extends IoAdapter {
     private readonly publisher: Redis,
   ) {
     super(app);
-    this.subscriber = publisher.duplicate();
+    // Subscriptions wait for Redis rather than fail, and are made again after a reconnection.
+    this.subscriber = publisher.duplicate({ maxRetriesPerRequest: null });
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {

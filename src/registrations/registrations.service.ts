@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import QRCode from 'qrcode';
 import { DateTime } from 'luxon';
-import { In, type Repository } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import type { AuthUser } from '../auth/decorators.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
@@ -74,8 +74,9 @@ export class RegistrationsService {
     const passwordHash = existing?.passwordHash ?? knownHash ?? (await hashPassword(dto.password));
     const participant = await this.uow.write(async (manager) => {
       // Re-read inside the transaction: a concurrent sign-up with this email may have won.
+      const found = await manager.findOneBy(User, { email: dto.email });
       const user =
-        (await manager.findOneBy(User, { email: dto.email })) ??
+        found ??
         (await this.auth.createUser(manager, {
           email: dto.email,
           passwordHash,
@@ -88,6 +89,11 @@ export class RegistrationsService {
           'registration/duplicate_email',
           'This email is already registered for this edition',
         );
+      }
+      // An account created since the password was checked above is somebody's: this request has not
+      // proved it is theirs, so it gets no token for it. Sent again, the check above runs on it.
+      if (found && found.id !== existing?.id) {
+        throw conflict('conflict', 'An account with this email was created a moment ago');
       }
       const created = await manager.save(
         manager.create(Participant, {
@@ -255,7 +261,7 @@ export class RegistrationsService {
       }
       const owner = await manager.findOneByOrFail(User, { id: participant.userId });
       return {
-        ...toParticipantDto(participant, owner, await this.organizationName(participant)),
+        ...toParticipantDto(participant, owner, await this.organizationName(participant, manager)),
         alreadyCheckedIn,
       };
     });
@@ -333,11 +339,15 @@ export class RegistrationsService {
     }));
   }
 
-  private async organizationName(participant: Participant): Promise<string | null> {
+  /** Inside a transaction, pass its `manager`: another connection would read outside it. */
+  private async organizationName(
+    participant: Participant,
+    manager: EntityManager = this.exhibitors.manager,
+  ): Promise<string | null> {
     if (!participant.exhibitorId) return participant.organizationName;
-    const exhibitor = await this.exhibitors.findOneBy({ id: participant.exhibitorId });
+    const exhibitor = await manager.findOneBy(Exhibitor, { id: participant.exhibitorId });
     const organization =
-      exhibitor && (await this.organizations.findOneBy({ id: exhibitor.organizationId }));
+      exhibitor && (await manager.findOneBy(Organization, { id: exhibitor.organizationId }));
     return organization?.name ?? null;
   }
 }

@@ -210,6 +210,10 @@ export class TeamsService {
       if (!account && !passwordHash) {
         throw conflict('team/invitation_used', 'This invitation link has already been used');
       }
+      // An account that appeared since ownership was checked above was not proved to be the caller's.
+      if (account && account.id !== existing?.id) {
+        throw conflict('conflict', 'An account with this email was created a moment ago');
+      }
       const user =
         account ??
         (await this.auth.createUser(manager, {

@@ -46,6 +46,20 @@ export class UnitOfWork {
     return this.serializable(work);
   }
 
+  /**
+   * Inside a write: whether this transaction is the only one, across every instance, holding the
+   * job `name` (a periodic sweep every instance runs). The others skip their turn instead of
+   * colliding with it. Always true on SQLite, where there is one process.
+   */
+  async soleRunner(manager: EntityManager, name: string): Promise<boolean> {
+    if (!this.concurrent) return true;
+    const [row] = await manager.query<{ ok: boolean }[]>(
+      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS "ok"',
+      [name],
+    );
+    return row?.ok === true;
+  }
+
   private async serializable<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
