@@ -29,10 +29,7 @@ export class HealthController {
     ]);
     const down = [database === 'down' && 'database', redis === 'down' && 'Redis'].filter(Boolean);
     if (down.length > 0) {
-      throw new ServiceUnavailableException({
-        code: 'server/unavailable',
-        message: `Unreachable: ${down.join(', ')}`,
-      });
+      throw new ServiceUnavailableException(`Unreachable: ${down.join(', ')}`);
     }
     return { status: 'ok', database, redis };
   }

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
+import { closeRedis } from '../redis/redis-connection.js';
 import type { Server, ServerOptions } from 'socket.io';
 
 /**
@@ -19,6 +20,7 @@ export class RedisIoAdapter extends IoAdapter {
     super(app);
     // Subscriptions wait for Redis rather than fail, and are made again after a reconnection.
     this.subscriber = publisher.duplicate({ maxRetriesPerRequest: null });
+    this.subscriber.on('error', () => undefined); // told once, by RedisConnection's own client
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -29,6 +31,6 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await this.subscriber.quit().catch(() => this.subscriber.disconnect());
+    await closeRedis(this.subscriber);
   }
 }

@@ -3,7 +3,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import type { Redis } from 'ioredis';
 import { ProfilesChanged } from '../recommendations/profile.events.js';
-import { RedisConnection } from './redis-connection.js';
+import { closeRedis, RedisConnection } from './redis-connection.js';
 
 const CHANNEL = 'coventis:events';
 
@@ -75,6 +75,6 @@ export class ClusterEvents implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    if (this.subscriber) await closeRedis(this.subscriber);
   }
 }

@@ -47,6 +47,18 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.client?.quit().catch(() => this.client?.disconnect());
+    if (this.client) await closeRedis(this.client);
   }
+}
+
+/**
+ * Says goodbye to Redis when connected; otherwise drops the connection at once (QUIT would wait in
+ * the offline queue for a Redis that may not come back, and shutdown with it).
+ */
+export async function closeRedis(client: Redis): Promise<void> {
+  if (client.status !== 'ready') {
+    client.disconnect();
+    return;
+  }
+  await client.quit().catch(() => client.disconnect());
 }
