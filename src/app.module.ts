@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { EditionsModule } from './editions/editions.module.js';
 import { ExhibitorsModule } from './exhibitors/exhibitors.module.js';
 import { HealthController } from './health/health.controller.js';
+import { MailModule, OutboxModule } from './mail/mail.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         ConfigModule.forRoot(env),
         DatabaseModule,
         RedisModule,
+        OutboxModule,
         EventEmitterModule.forRoot(),
         AuthModule,
         EditionsModule,
@@ -52,6 +54,7 @@ export class AppModule {
         RealtimeModule,
         AnnouncementsModule,
         SeedModule,
+        MailModule,
       ],
       controllers: [HealthController],
       providers: [

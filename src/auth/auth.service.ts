@@ -21,6 +21,8 @@ export interface NewUser {
   firstName: string;
   lastName: string;
   organizationId?: string | null;
+  /** The language of the mail sent to them (French by default). */
+  language?: 'fr' | 'en';
 }
 
 /** Accounts kept by `authenticate`: a hall's worth of people active within AUTH_CACHE_MS. */
@@ -131,6 +133,7 @@ export class AuthService implements OnApplicationBootstrap {
       firstName: input.firstName,
       lastName: input.lastName,
       organizationId: input.organizationId ?? null,
+      language: input.language ?? 'fr',
     });
     await manager.insert(User, user);
     await this.log.record(manager, {

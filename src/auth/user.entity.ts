@@ -23,6 +23,10 @@ export class User extends BaseEntity {
   @Column({ type: 'varchar', length: 100 })
   lastName: string;
 
+  /** The language mail is written in for this person: 'fr' or 'en'. */
+  @Column({ type: 'varchar', length: 5, default: 'fr' })
+  language: 'fr' | 'en' = 'fr';
+
   /** The organization an exhibitor's staff member works for. */
   @Column({ type: 'varchar', length: 36, nullable: true })
   organizationId: string | null;

@@ -132,6 +132,37 @@ export class EnvironmentVariables {
   @Max(60_000)
   AUTH_CACHE_MS = 5_000;
 
+  /** The SMTP server mail goes through (smtp://user:pass@host:587, smtps://…); unset: MAIL_DIR. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Without SMTP_URL, each message is written to this folder as an .eml file instead. */
+  @IsString()
+  MAIL_DIR = './data/mail';
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Coventis <no-reply@coventis.localhost>';
+
+  /** Where the web app is, for the links in mail. */
+  @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be an http(s):// address' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** How often the outbox is looked at for mail due (it is also looked at after each change). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  MAIL_POLL_MS = 2_000;
+
+  /** Attempts to send a message (the pause doubling from 5 s, at most 1 h) before it is marked failed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_MAX_ATTEMPTS = 12;
+
   /**
    * argon2id's memory per password hash, in KiB. The default is argon2's (64 MiB); OWASP's
    * minimum for argon2id, 19 MiB with 2 passes, is the floor. Existing hashes keep their own cost.

@@ -12,6 +12,7 @@ import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
 import { OrganizationSector } from '../exhibitors/organization-sector.entity.js';
 import { Organization } from '../exhibitors/organization.entity.js';
 import { Booking } from '../meetings/booking.entity.js';
+import { OutboxMessage } from '../mail/outbox.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Dismissal } from '../recommendations/dismissal.entity.js';
@@ -36,4 +37,5 @@ export const ENTITIES = [
   Dismissal,
   Application,
   TeamInvitation,
+  OutboxMessage,
 ];

@@ -13,6 +13,8 @@ import { badRequest, conflict, forbidden, invalidField, notFound } from '../comm
 import { EnvironmentVariables } from '../config/env.js';
 import { insertMany, SqlParams } from '../common/db/bulk.js';
 import { isUniqueViolation } from '../common/db/db-errors.js';
+import { MailOutbox } from '../mail/outbox.js';
+import type { MailKind } from '../mail/outbox.entity.js';
 import { columnValue, findOneWhere } from '../common/db/rows.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { Slot } from '../editions/slot.entity.js';
@@ -51,6 +53,7 @@ export class MeetingsService {
     private readonly views: MeetingViews,
     private readonly lookup: ParticipantsLookup,
     private readonly booker: SlotBooker,
+    private readonly outbox: MailOutbox,
   ) {}
 
   async request(
@@ -521,14 +524,15 @@ export class MeetingsService {
     );
   }
 
-  private record(
+  /** The activity log's line for a change, and the mail it sends, in the change's transaction. */
+  private async record(
     manager: EntityManager,
     user: AuthUser | null,
     meeting: Meeting,
     action: ActivityAction,
     data: Record<string, unknown> = {},
-  ) {
-    return this.log.record(manager, {
+  ): Promise<void> {
+    await this.log.record(manager, {
       action,
       subjectType: 'meeting',
       subjectId: meeting.id,
@@ -536,6 +540,23 @@ export class MeetingsService {
       actorId: user?.id ?? null,
       data: { status: meeting.status, ...data },
     });
+    const told = MAILED[action as keyof typeof MAILED];
+    if (told) {
+      await this.outbox.toParticipants(
+        manager,
+        told(meeting),
+        {
+          kind: action as MailKind,
+          editionId: meeting.editionId,
+          // A cancelled meeting has left its slot: the message names the one it had.
+          payload: {
+            meetingId: meeting.id,
+            ...(typeof data.slotId === 'string' ? { slotId: data.slotId } : {}),
+          },
+        },
+        user?.id ?? null,
+      );
+    }
   }
 
   /** Who holds an accepted request: the chosen member of the invited stand, else the one accepting. */
@@ -572,6 +593,7 @@ export class MeetingsService {
     options: { toStands?: boolean; alsoTell?: string[] } = {},
     knownSlots: Slot[] = [],
   ): Promise<MeetingDto> {
+    this.outbox.poke();
     const [neutral] = await this.views.toDtos([meeting], null, knownSlots);
     this.events.emit(
       MeetingChanged.EVENT,
@@ -580,6 +602,14 @@ export class MeetingsService {
     return viewer ? forMember(neutral, viewer.me) : forViewer(neutral, null);
   }
 }
+
+/** Who hears of a change by mail (never the one who made it). */
+const MAILED = {
+  'meeting.requested': (m: Meeting) => [m.inviteeId],
+  'meeting.accepted': (m: Meeting) => [m.requesterId],
+  'meeting.declined': (m: Meeting) => [m.requesterId],
+  'meeting.cancelled': (m: Meeting) => [m.requesterId, m.inviteeId],
+} satisfies Partial<Record<MailKind, (m: Meeting) => string[]>>;
 
 function isDue(meeting: Meeting): boolean {
   return meeting.status === 'requested' && !!meeting.expiresAt && meeting.expiresAt <= new Date();

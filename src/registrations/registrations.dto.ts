@@ -32,6 +32,12 @@ export class RegisterVisitorDto {
   @OneOf(VISITOR_CATEGORIES)
   category: VisitorCategory;
 
+  @OneOf(['fr', 'en'] as const, {
+    optional: true,
+    description: 'The language of the mail sent to a new account (fr by default)',
+  })
+  language?: 'fr' | 'en';
+
   @Text({ max: 200, optional: true, nullable: true, example: 'Mairie de Lunel' })
   organizationName?: string | null;
 

@@ -13,6 +13,7 @@ import { toCsv } from '../common/csv.js';
 import { whereEveryWord } from '../common/db/search.js';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors.js';
 import { stripUndefined } from '../common/objects.js';
+import { MailOutbox } from '../mail/outbox.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { ProfilesChanged } from '../recommendations/profile.events.js';
 import { StatsChanged } from '../stats/stats.events.js';
@@ -60,6 +61,7 @@ export class RegistrationsService {
     private readonly uow: UnitOfWork,
     private readonly log: ActivityLogService,
     private readonly events: EventEmitter2,
+    private readonly outbox: MailOutbox,
   ) {}
 
   /** Public sign-up; a visitor who already has an account registers again with its password. */
@@ -83,6 +85,7 @@ export class RegistrationsService {
           role: 'visitor',
           firstName: dto.firstName,
           lastName: dto.lastName,
+          language: dto.language,
         }));
       if (await manager.existsBy(Participant, { editionId, userId: user.id })) {
         throw conflict(
@@ -116,8 +119,14 @@ export class RegistrationsService {
         actorId: user.id,
         data: { category: dto.category },
       });
+      await this.outbox.toUser(manager, user.id, {
+        kind: 'registration.confirmed',
+        editionId,
+        payload: { participantId: created.id },
+      });
       return { participant: created, user };
     });
+    this.outbox.poke();
     this.events.emit(StatsChanged.EVENT, new StatsChanged(editionId));
     this.events.emit(
       ProfilesChanged.EVENT,

@@ -6,6 +6,7 @@ import { Matchmaking1764000000000 } from './1764000000000-Matchmaking.js';
 import { Applications1764100000000 } from './1764100000000-Applications.js';
 import { Teams1764200000000 } from './1764200000000-Teams.js';
 import { Sectors1764300000000 } from './1764300000000-Sectors.js';
+import { Outbox1764400000000 } from './1764400000000-Outbox.js';
 
 /** Every migration, in order; run at start-up. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Applications1764100000000,
   Teams1764200000000,
   Sectors1764300000000,
+  Outbox1764400000000,
 ];

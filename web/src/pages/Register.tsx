@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useState } from 'preact/hooks';
 import { api, ApiError, type Edition } from '../api';
 import { ErrorText, Field, lines, TextAreaField } from '../components';
@@ -45,6 +46,8 @@ export function Register({ edition }: { edition: Edition }) {
         organizationName: values.organizationName.trim() || undefined,
         needs: list(values.needs),
         offers: list(values.offers),
+        // Mail comes in the language the page is read in.
+        language: i18next.language === 'en' ? 'en' : 'fr',
       };
       const res = await api<{ accessToken: string }>(`/editions/${edition.id}/registrations`, {
         method: 'POST',

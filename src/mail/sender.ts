@@ -1,0 +1,271 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import QRCode from 'qrcode';
+import { DataSource, LessThanOrEqual } from 'typeorm';
+import type { Attachment } from 'nodemailer/lib/mailer/index.js';
+import { User } from '../auth/user.entity.js';
+import { UnitOfWork } from '../common/db/unit-of-work.js';
+import { EnvironmentVariables } from '../config/env.js';
+import { Edition } from '../editions/edition.entity.js';
+import { Slot } from '../editions/slot.entity.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { forViewer, MeetingViews } from '../meetings/meeting-views.js';
+import type { MeetingDto } from '../meetings/meetings.dto.js';
+import { Participant } from '../participants/participant.entity.js';
+import { render, type Language, type MessageFacts } from './messages.js';
+import { MailOutbox } from './outbox.js';
+import { OutboxMessage, type MailKind } from './outbox.entity.js';
+import { MailTransport } from './transport.js';
+
+/** Messages claimed per round. */
+const BATCH = 20;
+/** A claimed message is another sender's to take again if this one has not finished by then. */
+const LEASE_MS = 5 * 60_000;
+/** The pause after a failed attempt: 5 s, doubling, at most an hour. */
+export const retryDelayMs = (attempt: number) => Math.min(5_000 * 2 ** (attempt - 1), 3_600_000);
+
+interface Composed {
+  subject: string;
+  text: string;
+  html: string;
+  to: string;
+  attachments: Attachment[];
+}
+
+/** A meeting message whose meeting moved on before it went (the request already answered…). */
+const STILL_TRUE: Partial<Record<MailKind, (m: Meeting) => boolean>> = {
+  'meeting.requested': (m) => m.status === 'requested',
+  'meeting.accepted': (m) => m.status === 'scheduled' || m.status === 'held',
+  'meeting.declined': (m) => m.status === 'declined',
+};
+
+/**
+ * Drains the outbox: after each change that wrote messages, and every MAIL_POLL_MS. A message is
+ * claimed by raising its attempt count from the value read (one sender wins, on any instance),
+ * rendered, handed to the transport, then marked sent. A failure leaves it pending for a later
+ * attempt; after MAIL_MAX_ATTEMPTS it is marked failed. A crash between the SMTP server's answer and
+ * the mark sends it again: its Message-ID is the idempotency key, for the receiver to recognise.
+ */
+@Injectable()
+export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxSender.name);
+  private timer?: NodeJS.Timeout;
+  private soonTimer?: NodeJS.Timeout;
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: MailOutbox,
+    private readonly transport: MailTransport,
+    private readonly views: MeetingViews,
+    private readonly env: EnvironmentVariables,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.outbox.onEnqueued(() => this.soon());
+    this.timer = setInterval(() => this.soon(0), this.env.MAIL_POLL_MS);
+    this.timer.unref();
+    this.soon();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    clearTimeout(this.soonTimer);
+    await this.draining;
+  }
+
+  private soon(delay = 20): void {
+    if (this.soonTimer || this.stopped) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = undefined;
+      void this.drain();
+    }, delay);
+  }
+
+  /** Sends what is due; a call while a round runs makes it go round once more. */
+  async drain(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      do {
+        this.again = false;
+        while (!this.stopped && (await this.round()) === BATCH);
+      } while (this.again && !this.stopped);
+    })()
+      .catch((error: unknown) => this.logger.error(error))
+      .finally(() => (this.draining = null));
+    return this.draining;
+  }
+
+  private async round(): Promise<number> {
+    const due = await this.dataSource.getRepository(OutboxMessage).find({
+      where: { status: 'pending', nextAttemptAt: LessThanOrEqual(new Date()) },
+      order: { nextAttemptAt: 'ASC' },
+      take: BATCH,
+    });
+    for (const message of due) {
+      if (this.stopped) break;
+      if (await this.claim(message)) await this.sendOne(message);
+    }
+    return due.length;
+  }
+
+  private async claim(message: OutboxMessage): Promise<boolean> {
+    const claimed = await this.uow.write((manager) =>
+      manager.update(
+        OutboxMessage,
+        { id: message.id, status: 'pending', attempts: message.attempts },
+        { attempts: message.attempts + 1, nextAttemptAt: new Date(Date.now() + LEASE_MS) },
+      ),
+    );
+    message.attempts += 1;
+    return claimed.affected === 1;
+  }
+
+  private async sendOne(message: OutboxMessage): Promise<void> {
+    let status: 'sent' | 'skipped' = 'sent';
+    try {
+      const mail = await this.compose(message);
+      if (mail) {
+        await this.transport.send({ ...mail, messageId: `<${message.id}@coventis>` });
+      } else {
+        status = 'skipped';
+      }
+    } catch (error) {
+      const failed = message.attempts >= this.env.MAIL_MAX_ATTEMPTS;
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn(
+        `${message.kind} ${message.id}: attempt ${message.attempts} failed: ${reason}`,
+      );
+      await this.uow.write((manager) =>
+        manager.update(
+          OutboxMessage,
+          { id: message.id },
+          {
+            status: failed ? 'failed' : 'pending',
+            lastError: reason.slice(0, 1000),
+            nextAttemptAt: new Date(Date.now() + retryDelayMs(message.attempts)),
+          },
+        ),
+      );
+      return;
+    }
+    await this.uow.write((manager) =>
+      manager.update(
+        OutboxMessage,
+        { id: message.id },
+        { status, sentAt: status === 'sent' ? new Date() : null, lastError: null },
+      ),
+    );
+  }
+
+  /** The message as its reader gets it, or null when there is nothing left to say. */
+  private async compose(message: OutboxMessage): Promise<Composed | null> {
+    const manager = this.dataSource.manager;
+    const user = await manager.findOneBy(User, { id: message.toUserId });
+    if (!user) return null;
+    const lang: Language = user.language === 'en' ? 'en' : 'fr';
+    const payload = JSON.parse(message.payload) as Record<string, string>;
+    const edition = message.editionId
+      ? await manager.findOneBy(Edition, { id: message.editionId })
+      : null;
+    if (!edition) return null;
+    const base = { firstName: user.firstName, editionName: edition.name };
+    const url = (page: string) => `${this.env.PUBLIC_URL.replace(/\/$/, '')}${page}`;
+    let facts: MessageFacts;
+    const attachments: Attachment[] = [];
+    if (message.kind === 'registration.confirmed') {
+      const participant = await manager.findOneBy(Participant, { id: payload.participantId });
+      if (!participant) return null;
+      facts = {
+        ...base,
+        url: url('/badge'),
+        badgeCode: participant.badgeCode,
+        venue: edition.venue,
+      };
+      attachments.push({
+        filename: 'badge.png',
+        content: await QRCode.toBuffer(participant.badgeCode, {
+          type: 'png',
+          margin: 2,
+          width: 320,
+        }),
+        contentType: 'image/png',
+      });
+    } else {
+      const meeting = await manager.findOneBy(Meeting, { id: payload.meetingId });
+      if (!meeting || STILL_TRUE[message.kind]?.(meeting) === false) return null;
+      const [dto] = await this.views.toDtos([meeting], null);
+      const seen = forViewer(dto, payload.participantId);
+      const partner = seen.partner;
+      if (!partner) return null;
+      const before =
+        !seen.slot && payload.slotId ? await manager.findOneBy(Slot, { id: payload.slotId }) : null;
+      const slot =
+        seen.slot ??
+        (before && {
+          startsAt: before.startsAt.toISOString(),
+          endsAt: before.endsAt.toISOString(),
+        });
+      facts = {
+        ...base,
+        url: url(message.kind === 'meeting.declined' ? '/' : '/agenda'),
+        partner: [`${partner.firstName} ${partner.lastName}`, partner.organizationName]
+          .filter(Boolean)
+          .join(', '),
+        when: slot ? when(slot, edition.timezone, lang) : null,
+        place: seen.place ?? (seen.table ? `Table ${seen.table}` : null),
+        note: message.kind === 'meeting.requested' ? seen.message : null,
+      };
+      const cancelled = message.kind === 'meeting.cancelled';
+      if (slot && (message.kind === 'meeting.accepted' || cancelled)) {
+        attachments.push(invitation(seen, slot, edition, facts.partner!, cancelled));
+      }
+    }
+    return { to: user.email, attachments, ...render(message.kind, facts, lang) };
+  }
+}
+
+function when(slot: { startsAt: string; endsAt: string }, zone: string, lang: Language): string {
+  const start = DateTime.fromISO(slot.startsAt, { zone }).setLocale(lang);
+  const end = DateTime.fromISO(slot.endsAt, { zone }).setLocale(lang);
+  return `${start.toFormat('cccc d LLLL yyyy')}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
+}
+
+/** The meeting for the reader's calendar; a cancellation removes the same event (same UID). */
+function invitation(
+  meeting: MeetingDto,
+  slot: { startsAt: string; endsAt: string },
+  edition: Edition,
+  partner: string,
+  cancelled: boolean,
+): Attachment {
+  const method = cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH;
+  const calendar = ical({ name: edition.name, method });
+  calendar.createEvent({
+    id: `${meeting.id}@coventis`,
+    start: new Date(slot.startsAt),
+    end: new Date(slot.endsAt),
+    summary: `Rendez-vous : ${partner}`,
+    location: [meeting.place, edition.venue, edition.city].filter(Boolean).join(', '),
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+  return {
+    filename: 'rendez-vous.ics',
+    content: calendar.toString(),
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+  };
+}

@@ -1,0 +1,118 @@
+import type { ParsedMail } from 'mailparser';
+import { as, TestSession, type EditionInfo, type ExhibitorInfo } from './support/session.js';
+import { SmtpPeer } from './support/smtp.js';
+
+const ics = (mail: ParsedMail) =>
+  mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content.toString() ?? '';
+
+describe('mail through a real SMTP server, from the outbox', () => {
+  let smtp: SmtpPeer;
+  let s: TestSession;
+  let edition: EditionInfo;
+  let exhibitor: ExhibitorInfo;
+
+  beforeAll(async () => {
+    smtp = await SmtpPeer.start();
+    s = await TestSession.start({
+      SMTP_URL: smtp.url,
+      MAIL_POLL_MS: '200',
+      PUBLIC_URL: 'https://salon.example',
+    });
+    edition = await s.createEdition({ name: 'Rencontres ESS Occitanie' });
+    exhibitor = await s.onboardExhibitor(edition.id);
+  });
+  afterAll(async () => {
+    await s.close();
+    await smtp.stop();
+  });
+
+  it('confirms a registration in French, with the badge code and its QR code', async () => {
+    const visitor = await s.registerVisitor(edition.id, { firstName: 'Élodie' });
+    const [mail] = await smtp.waitFor(visitor.email);
+    expect(mail.subject).toBe('Votre inscription à Rencontres ESS Occitanie');
+    expect(mail.text).toContain('Bonjour Élodie,');
+    expect(mail.text).toContain(visitor.badgeCode);
+    expect(mail.text).toContain('https://salon.example/badge');
+    expect(mail.html).toContain('Élodie');
+    const qr = mail.attachments.find((a) => a.filename === 'badge.png');
+    expect(qr?.contentType).toBe('image/png');
+    expect(qr!.content.subarray(1, 4).toString()).toBe('PNG');
+    expect(mail.messageId).toMatch(/@coventis>$/);
+  });
+
+  it('writes to a person who signed up in English in English', async () => {
+    const visitor = await s.registerVisitor(edition.id, { language: 'en' });
+    const [mail] = await smtp.waitFor(visitor.email);
+    expect(mail.subject).toBe('Your registration for Rencontres ESS Occitanie');
+    expect(mail.text).toContain('See my badge: https://salon.example/badge');
+  });
+
+  it('tells the invitee of a request, the requester of the answer, the other of a cancellation', async () => {
+    const visitor = await s.registerVisitor(edition.id, { firstName: 'Paul', lastName: 'Lefèvre' });
+    const request = await as(s.http, visitor.token)
+      .post(`/api/editions/${edition.id}/meetings`, {
+        toParticipantId: exhibitor.participantId,
+        message: 'Parlons circuits courts',
+      })
+      .expect(201);
+    const [asked] = await smtp.waitFor(exhibitor.email, (m) => /rendez-vous/.test(m.subject ?? ''));
+    expect(asked.subject).toBe('Paul Lefèvre, Mairie de Lunel vous propose un rendez-vous');
+    expect(asked.text).toContain('« Parlons circuits courts »');
+
+    const accepted = await as(s.http, exhibitor.token)
+      .post(`/api/meetings/${request.body.id}/accept`, {})
+      .expect(200);
+    const [confirmed] = await smtp.waitFor(visitor.email, (m) => /confirmé/.test(m.subject ?? ''));
+    expect(confirmed.text).toMatch(/Quand : \w+ \d+ \w+ 2027, \d\d:\d\d–\d\d:\d\d/);
+    expect(ics(confirmed)).toContain(`UID:${request.body.id}@coventis`);
+    // In UTC, as every calendar reads it.
+    const startsAt = new Date((accepted.body as { slot: { startsAt: string } }).slot.startsAt);
+    const utc = startsAt.toISOString().replace(/[-:]/g, '').replace('.000', '');
+    expect(ics(confirmed)).toContain(`DTSTART:${utc}`);
+
+    await as(s.http, visitor.token).post(`/api/meetings/${request.body.id}/cancel`).expect(200);
+    const [cancelled] = await smtp.waitFor(exhibitor.email, (m) => /annulé/.test(m.subject ?? ''));
+    expect(ics(cancelled)).toContain('METHOD:CANCEL');
+    expect(ics(cancelled)).toContain(`UID:${request.body.id}@coventis`);
+    // The one who cancelled is not told what they did.
+    expect(smtp.to(visitor.email).filter((m) => /annulé/.test(m.subject ?? ''))).toHaveLength(0);
+  });
+
+  it('tells a requester their request was declined', async () => {
+    const visitor = await s.registerVisitor(edition.id);
+    const request = await as(s.http, visitor.token)
+      .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: exhibitor.participantId })
+      .expect(201);
+    await as(s.http, exhibitor.token).post(`/api/meetings/${request.body.id}/decline`).expect(200);
+    const [declined] = await smtp.waitFor(visitor.email, (m) => /décliné/.test(m.subject ?? ''));
+    expect(declined.text).toContain('D’autres suggestions vous attendent.');
+  });
+
+  it('loses nothing and sends nothing twice while the mail server is down', async () => {
+    await smtp.stop();
+    const visitors = [];
+    for (let i = 0; i < 3; i++) visitors.push(await s.registerVisitor(edition.id));
+    const rows = () =>
+      s.testApp.query<{ status: string; attempts: number }>(
+        `SELECT status, attempts FROM outbox_messages WHERE kind = 'registration.confirmed' AND (${visitors.map((v) => `payload LIKE '%${v.participantId}%'`).join(' OR ')})`,
+      );
+    // Each message was tried, failed, and waits for its next attempt.
+    for (let wait = 0; wait < 600; wait++) {
+      const now = await rows();
+      if (now.length === 3 && now.every((r) => Number(r.attempts) >= 1 && r.status === 'pending'))
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await rows()).map((r) => [r.status, Number(r.attempts) >= 1])).toEqual([
+      ['pending', true],
+      ['pending', true],
+      ['pending', true],
+    ]);
+    await smtp.resume();
+    for (const v of visitors) await smtp.waitFor(v.email);
+    // A little longer, to see that nothing comes twice.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (const v of visitors) expect(smtp.to(v.email)).toHaveLength(1);
+    expect((await rows()).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+});
