@@ -1,5 +1,11 @@
 import type { ParsedMail } from 'mailparser';
-import { as, TestSession, type EditionInfo, type ExhibitorInfo } from './support/session.js';
+import {
+  as,
+  TestSession,
+  type EditionInfo,
+  type ExhibitorInfo,
+  type VisitorInfo,
+} from './support/session.js';
 import { SmtpPeer } from './support/smtp.js';
 
 const ics = (mail: ParsedMail) =>
@@ -90,7 +96,7 @@ describe('mail through a real SMTP server, from the outbox', () => {
 
   it('loses nothing and sends nothing twice while the mail server is down', async () => {
     await smtp.stop();
-    const visitors = [];
+    const visitors: VisitorInfo[] = [];
     for (let i = 0; i < 3; i++) visitors.push(await s.registerVisitor(edition.id));
     const rows = () =>
       s.testApp.query<{ status: string; attempts: number }>(
