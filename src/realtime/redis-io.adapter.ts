@@ -17,7 +17,10 @@ export class RedisIoAdapter extends IoAdapter {
     private readonly publisher: Redis,
   ) {
     super(app);
-    this.subscriber = publisher.duplicate();
+    // Connected by the adapter's first subscription, which then waits for the connection to be ready:
+    // sent during ioredis's handshake, it fails the ready check and the reconnection that follows
+    // subscribes to nothing, so this instance never hears the others (redis/ioredis#2037).
+    this.subscriber = publisher.duplicate({ lazyConnect: true });
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
