@@ -18,8 +18,11 @@ export class RedisIoAdapter extends IoAdapter {
     private readonly publisher: Redis,
   ) {
     super(app);
-    // Subscriptions wait for Redis rather than fail, and are made again after a reconnection.
-    this.subscriber = publisher.duplicate({ maxRetriesPerRequest: null });
+    // Subscriptions wait for Redis rather than fail, and are made again after a reconnection. The
+    // connection is opened by the adapter's first subscription, which then waits for it to be ready:
+    // sent during ioredis's handshake, it fails the ready check and the reconnection that follows
+    // subscribes to nothing, so this instance never hears the others (redis/ioredis#2037).
+    this.subscriber = publisher.duplicate({ maxRetriesPerRequest: null, lazyConnect: true });
     this.subscriber.on('error', () => undefined); // told once, by RedisConnection's own client
   }
 

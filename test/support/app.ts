@@ -12,15 +12,22 @@ export const ORGANIZER = { email: 'organizer@test.example', password: 'organizer
 export const PASSWORD = 'correct-horse-battery';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-export interface TestApp {
+/** A server as a suite sees it: one address and its database, whether one process or several behind a proxy. */
+export interface TestServer {
   url: string;
   http: TestAgent;
-  dir: string;
   databaseUrl: string;
   /** Reads the server's database directly, to check what was (not) stored. */
   query<T>(sql: string): Promise<T[]>;
   output(): string;
   close(): Promise<void>;
+}
+
+/** One server process. */
+export interface TestApp extends TestServer {
+  dir: string;
+  /** Ends the process at once, as a crash would (SIGKILL: no shutdown hooks, no answer to what is in flight). */
+  kill(): Promise<void>;
 }
 
 /**
@@ -30,9 +37,9 @@ export interface TestApp {
 const POSTGRES = process.env.TEST_POSTGRES_URL;
 
 /** A new, empty database for a suite: a SQLite file in `dir`, or a PostgreSQL database named after it. */
-export async function freshDatabase(dir: string): Promise<string> {
+export async function freshDatabase(dir: string, prefix = 'coventis_test_'): Promise<string> {
   if (!POSTGRES) return `sqlite:${path.join(dir, 'coventis.sqlite')}`;
-  const name = `coventis_test_${path
+  const name = `${prefix}${path
     .basename(dir)
     .replace(/[^a-z0-9]/gi, '')
     .toLowerCase()}`;
@@ -121,6 +128,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     databaseUrl,
     query: (sql) => query(databaseUrl, sql),
     output: () => output,
+    kill: () => end(child, 'SIGKILL'),
     close: async () => {
       await stop(child, dir);
       if (!env.DATABASE_URL) await dropDatabase(databaseUrl);
@@ -129,10 +137,14 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
 }
 
 async function stop(child: ChildProcess, dir: string): Promise<void> {
-  if (child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await end(child, 'SIGTERM');
   rmSync(dir, { recursive: true, force: true });
+}
+
+async function end(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  // A child ended by a signal keeps exitCode null: signalCode says it is gone.
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent.js';
-import { ORGANIZER, PASSWORD, startApp, type TestApp } from './app.js';
+import { ORGANIZER, PASSWORD, startApp, type TestServer } from './app.js';
 
 export interface EditionInfo {
   id: string;
@@ -85,13 +85,17 @@ export function visitorBody(overrides: Record<string, unknown> = {}) {
 /** An app plus logged-in users per role, created through the real HTTP API. */
 export class TestSession {
   private constructor(
-    readonly testApp: TestApp,
+    readonly testApp: TestServer,
     readonly organizerToken: string,
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<TestSession> {
-    const testApp = await startApp(env);
-    const token = await login(testApp.http, ORGANIZER.email, ORGANIZER.password);
+    return TestSession.on(await startApp(env));
+  }
+
+  /** A session on a server already running, such as several processes behind a proxy. */
+  static async on(testApp: TestServer, organizer = ORGANIZER): Promise<TestSession> {
+    const token = await login(testApp.http, organizer.email, organizer.password);
     return new TestSession(testApp, token);
   }
 

@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 
 export interface Heard {
   event: string;
@@ -13,11 +13,16 @@ export class Listener {
     socket.onAny((event: string, payload: unknown) => this.heard.push({ event, payload }));
   }
 
-  static async connect(url: string, token?: string): Promise<Listener> {
+  static async connect(
+    url: string,
+    token?: string,
+    options: Partial<ManagerOptions & SocketOptions> = {},
+  ): Promise<Listener> {
     const socket = io(url, {
       auth: token ? { token } : {},
       transports: ['websocket'],
       reconnection: false,
+      ...options,
     });
     const listener = new Listener(socket);
     await new Promise<void>((resolve, reject) => {
