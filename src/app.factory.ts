@@ -19,7 +19,10 @@ export async function createApp(
   env: EnvironmentVariables = loadEnvironment(),
   options: { logger?: false } = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_BYTES, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: trustProxy(env.TRUST_PROXY),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, {
     logger: options.logger,
     // A failure while starting is thrown to the caller (main.ts says why and exits 1), not an abort.
@@ -127,4 +130,12 @@ async function serveWebApp(app: NestFastifyApplication): Promise<void> {
       if (path === '/api' || /^\/(api|assets|socket\.io)\//.test(path)) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
+}
+
+/** TRUST_PROXY as Fastify takes it: true, false, or a list of addresses and ranges. */
+function trustProxy(value: string): boolean | string[] {
+  const text = value.trim().toLowerCase();
+  if (text === 'true') return true;
+  if (text === 'false' || text === '') return false;
+  return value.split(',').map((item) => item.trim());
 }

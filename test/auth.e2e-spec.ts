@@ -175,4 +175,22 @@ describe('login rate limit', () => {
       await t.close();
     }
   });
+
+  it('does not believe an X-Forwarded-For from a client that is not a trusted proxy', async () => {
+    // The tests reach the server from 127.0.0.1, a trusted proxy by default: here, none is trusted.
+    const t = await startApp({ LOGIN_RATE_LIMIT: '2', TRUST_PROXY: 'false' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await t.http
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', `203.0.113.${i + 1}`)
+          .send({ email: ORGANIZER.email, password: 'wrong-password' });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await t.close();
+    }
+  });
 });

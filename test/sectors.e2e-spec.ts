@@ -440,7 +440,7 @@ describe('the migration to a list of sectors', () => {
       await app.close();
     }
 
-    migrate(databaseUrl, { undo: true });
+    migrate(databaseUrl, { undoTo: 'Sectors1764300000000' });
     const old = await readSql<{ organizationId: string; sectorKey: string }>(
       databaseUrl,
       `SELECT "organizationId", "sectorKey" FROM "organization_sectors" ORDER BY "organizationId", "sectorKey"`,

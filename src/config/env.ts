@@ -132,6 +132,14 @@ export class EnvironmentVariables {
   @Max(60_000)
   AUTH_CACHE_MS = 5_000;
 
+  /**
+   * The proxies whose X-Forwarded-For the server believes (client addresses for the rate limits):
+   * addresses or CIDR ranges separated by commas, `loopback`, `uniquelocal`…, or true / false
+   * (believe any, or none).
+   */
+  @IsString()
+  TRUST_PROXY = 'loopback';
+
   /** The SMTP server mail goes through (smtp://user:pass@host:587, smtps://…); unset: MAIL_DIR. */
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })

@@ -81,16 +81,19 @@ const migrations = upTo ? MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name
 if (migrations.length === 0) throw new Error('No migration named ' + upTo);
 const dataSource = new DataSource({ ...dataSourceOptions(process.env.DATABASE_URL), migrations });
 await dataSource.initialize();
-if (process.env.UNDO) await dataSource.undoLastMigration({ transaction: 'each' });
-else await dataSource.runMigrations({ transaction: 'each' });
+const done = async () => (await dataSource.query('SELECT "name" FROM "migrations"')).map((r) => r.name);
+if (process.env.UNDO_TO) {
+  while ((await done()).includes(process.env.UNDO_TO)) await dataSource.undoLastMigration({ transaction: 'each' });
+} else await dataSource.runMigrations({ transaction: 'each' });
 await dataSource.destroy();
 `;
 
 /**
  * Migrates a database in a process of its own (TypeORM and the native drivers load there as they do
- * in the server): every migration up to `upTo` (its class name), or all; or undoes the last one.
+ * in the server): every migration up to `upTo` (its class name), or all; or undoes the migrations
+ * from the last one back to `undoTo` (its class name), included.
  */
-export function migrate(databaseUrl: string, options: { upTo?: string; undo?: boolean }): void {
+export function migrate(databaseUrl: string, options: { upTo?: string; undoTo?: string }): void {
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', MIGRATE], {
     cwd: ROOT,
     env: {
@@ -98,7 +101,7 @@ export function migrate(databaseUrl: string, options: { upTo?: string; undo?: bo
       TZ: 'UTC',
       DATABASE_URL: databaseUrl,
       ...(options.upTo ? { UP_TO: options.upTo } : {}),
-      ...(options.undo ? { UNDO: '1' } : {}),
+      ...(options.undoTo ? { UNDO_TO: options.undoTo } : {}),
     },
     encoding: 'utf8',
   });
