@@ -18,7 +18,7 @@ function sources(dir: string): string[] {
 
 // Quoted `namespace/name` strings that are not error codes: media types and route paths.
 const NOT_CODES =
-  /^(image|text|font|multipart)\/|^application\/(json|pdf|octet-stream)$|^api\/docs$|^meetings\/funnel$|^stats\/slots$/;
+  /^(image|text|font|multipart)\/|^application\/(json|pdf|octet-stream)$|^api\/docs$|^meetings\/funnel$|^stats\/slots$|^mail\/(preferences|unsubscribe)$/;
 
 function serverCodes(): Set<string> {
   const codes = new Set(['conflict']);

@@ -121,4 +121,66 @@ describe('mail through a real SMTP server, from the outbox', () => {
     for (const v of visitors) expect(smtp.to(v.email)).toHaveLength(1);
     expect((await rows()).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
   });
+
+  it('turns a kind of mail off from the link in the message, without logging in', async () => {
+    const visitor = await s.registerVisitor(edition.id);
+    const [mail] = await smtp.waitFor(visitor.email);
+    const link = /Ne plus recevoir ce type de message : (\S+)/.exec(mail.text ?? '')![1];
+    // The mail program's own button (List-Unsubscribe, one click: RFC 8058) has the same link.
+    expect(mail.headers.get('list')).toEqual({
+      unsubscribe: { url: link },
+      'unsubscribe-post': { name: 'List-Unsubscribe=One-Click' },
+    });
+    const local = link.replace('https://salon.example', '');
+    // A link with its signature cut or altered does nothing.
+    const forged = local.replace(/sig=[^&]+/, 'sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    const refused = await s.http.get(forged);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'mail/bad_link' });
+    const page = await s.http.get(local).expect(200);
+    expect(page.text).toContain('vous ne recevrez plus ce type de message');
+    const prefs = await as(s.http, visitor.token).get('/api/mail/preferences').expect(200);
+    expect(prefs.body).toEqual({ off: ['registration.confirmed'] });
+    // The mail program's one-click button posts to the same link.
+    await s.http.post(local).expect(200);
+  });
+
+  it('sends nothing of a kind a person turned off, and shows organizers what went', async () => {
+    // An edition of its own, so that the figures count only this test's mail.
+    const edition = await s.createEdition({ name: 'Forum ESS Gard' });
+    const quiet = await s.onboardExhibitor(edition.id);
+    await as(s.http, quiet.token)
+      .put('/api/mail/preferences', { off: ['meeting.requested'] })
+      .expect(200);
+    const bad = await as(s.http, quiet.token).put('/api/mail/preferences', { off: ['spam'] });
+    expect(bad.status).toBe(400);
+    const visitor = await s.registerVisitor(edition.id);
+    await as(s.http, visitor.token)
+      .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: quiet.participantId })
+      .expect(201);
+    const figures = async () =>
+      (
+        await as(s.http, s.organizerToken)
+          .get(`/api/editions/${edition.id}/mail/figures`)
+          .expect(200)
+      ).body as { kinds: { kind: string; sent: number; skipped: number; pending: number }[] };
+    for (let wait = 0; wait < 600; wait++) {
+      const requested = (await figures()).kinds.find((k) => k.kind === 'meeting.requested')!;
+      if (requested.skipped >= 1 && requested.pending === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const kinds = (await figures()).kinds;
+    expect(kinds.find((k) => k.kind === 'meeting.requested')).toMatchObject({
+      skipped: 1,
+      pending: 0,
+    });
+    await smtp.waitFor(visitor.email);
+    expect((await figures()).kinds.find((k) => k.kind === 'registration.confirmed')).toMatchObject({
+      sent: 1,
+      pending: 0,
+    });
+    expect(smtp.to(quiet.email)).toHaveLength(0);
+    // Figures are the organizers' own.
+    await as(s.http, visitor.token).get(`/api/editions/${edition.id}/mail/figures`).expect(403);
+  });
 });

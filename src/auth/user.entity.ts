@@ -27,6 +27,10 @@ export class User extends BaseEntity {
   @Column({ type: 'varchar', length: 5, default: 'fr' })
   language: 'fr' | 'en' = 'fr';
 
+  /** The kinds of mail this person turned off (see MAIL_KINDS). */
+  @Column({ type: 'simple-json' })
+  mailOff: string[] = [];
+
   /** The organization an exhibitor's staff member works for. */
   @Column({ type: 'varchar', length: 36, nullable: true })
   organizationId: string | null;

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MeetingsModule } from '../meetings/meetings.module.js';
+import { MailController } from './mail.controller.js';
 import { MailOutbox } from './outbox.js';
 import { OutboxSender } from './sender.js';
 import { MailTransport } from './transport.js';
@@ -12,6 +13,7 @@ export class OutboxModule {}
 /** Sends them. */
 @Module({
   imports: [MeetingsModule],
+  controllers: [MailController],
   providers: [MailTransport, OutboxSender],
 })
 export class MailModule {}

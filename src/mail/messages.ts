@@ -16,6 +16,8 @@ export interface MessageFacts {
   when?: string | null;
   place?: string | null;
   note?: string | null;
+  /** The signed link that turns this kind of message off. */
+  unsubscribeUrl: string;
 }
 
 export interface Rendered {
@@ -145,13 +147,23 @@ export function render(kind: MailKind, facts: MessageFacts, lang: Language): Ren
   const { subject, lines, action } = TEXTS[lang][kind](facts);
   // French puts a space before a colon.
   const link = `${action}${lang === 'fr' ? ' : ' : ': '}${facts.url}`;
-  const text = [...lines, '', link, '', '— Coventis'].join('\n');
+  const stop = lang === 'fr' ? 'Ne plus recevoir ce type de message' : 'Stop this kind of message';
+  const text = [
+    ...lines,
+    '',
+    link,
+    '',
+    '— Coventis',
+    `${stop}${lang === 'fr' ? ' : ' : ': '}${facts.unsubscribeUrl}`,
+  ].join('\n');
   const html = [
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a">',
     ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
     `<p><a href="${escapeHtml(facts.url)}" style="background: #0b6e4f; color: #fff; padding: 8px 16px; border-radius: 4px; text-decoration: none">${escapeHtml(action)}</a></p>`,
-    '<p style="color: #666">— Coventis</p></body></html>',
+    '<p style="color: #666">— Coventis</p>',
+    `<p style="color: #666; font-size: small"><a href="${escapeHtml(facts.unsubscribeUrl)}">${escapeHtml(stop)}</a></p>`,
+    '</body></html>',
   ].join('\n');
   return { subject, text, html };
 }

@@ -23,6 +23,7 @@ import { render, type Language, type MessageFacts } from './messages.js';
 import { MailOutbox } from './outbox.js';
 import { OutboxMessage, type MailKind } from './outbox.entity.js';
 import { MailTransport } from './transport.js';
+import { unsubscribeUrl } from './unsubscribe.js';
 
 /** Messages claimed per round. */
 const BATCH = 20;
@@ -37,6 +38,7 @@ interface Composed {
   html: string;
   to: string;
   attachments: Attachment[];
+  headers: Record<string, string>;
 }
 
 /** A meeting message whose meeting moved on before it went (the request already answered…). */
@@ -176,14 +178,15 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
   private async compose(message: OutboxMessage): Promise<Composed | null> {
     const manager = this.dataSource.manager;
     const user = await manager.findOneBy(User, { id: message.toUserId });
-    if (!user) return null;
+    if (!user || user.mailOff.includes(message.kind)) return null;
     const lang: Language = user.language === 'en' ? 'en' : 'fr';
     const payload = JSON.parse(message.payload) as Record<string, string>;
     const edition = message.editionId
       ? await manager.findOneBy(Edition, { id: message.editionId })
       : null;
     if (!edition) return null;
-    const base = { firstName: user.firstName, editionName: edition.name };
+    const stopUrl = unsubscribeUrl(this.env.PUBLIC_URL, this.env.JWT_SECRET, user.id, message.kind);
+    const base = { firstName: user.firstName, editionName: edition.name, unsubscribeUrl: stopUrl };
     const url = (page: string) => `${this.env.PUBLIC_URL.replace(/\/$/, '')}${page}`;
     let facts: MessageFacts;
     const attachments: Attachment[] = [];
@@ -235,7 +238,16 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
         attachments.push(invitation(seen, slot, edition, facts.partner!, cancelled));
       }
     }
-    return { to: user.email, attachments, ...render(message.kind, facts, lang) };
+    return {
+      to: user.email,
+      attachments,
+      // One click in the mail program turns this kind off (RFC 8058).
+      headers: {
+        'List-Unsubscribe': `<${stopUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+      ...render(message.kind, facts, lang),
+    };
   }
 }
 

@@ -10,7 +10,7 @@ import {
   varchar,
 } from './portable.js';
 
-/** The mail outbox, and each person's language for what is sent to them. */
+/** The mail outbox, and each person's language and the kinds of mail they turned off. */
 export class Outbox1764400000000 implements MigrationInterface {
   name = 'Outbox1764400000000';
 
@@ -18,6 +18,8 @@ export class Outbox1764400000000 implements MigrationInterface {
     // A plain ADD COLUMN: TypeORM's addColumn rebuilds the table on SQLite, which the foreign keys
     // pointing at users refuse.
     await q.query(`ALTER TABLE "users" ADD COLUMN "language" varchar(5) NOT NULL DEFAULT 'fr'`);
+    // The kinds of mail the person turned off, as a JSON list.
+    await q.query(`ALTER TABLE "users" ADD COLUMN "mailOff" text NOT NULL DEFAULT '[]'`);
     await q.createTable(
       new Table({
         name: 'outbox_messages',
@@ -47,6 +49,7 @@ export class Outbox1764400000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropTable('outbox_messages');
+    await q.query(`ALTER TABLE "users" DROP COLUMN "mailOff"`);
     await q.query(`ALTER TABLE "users" DROP COLUMN "language"`);
   }
 }

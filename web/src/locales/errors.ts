@@ -51,6 +51,7 @@ export const fr: Record<string, string> = {
   'request/rate_limited': 'Trop de tentatives. Attendez une minute avant de réessayer.',
   conflict: 'Quelqu’un vient de modifier la même chose. Rechargez la page et réessayez.',
   'conflict/concurrent': 'Beaucoup de monde modifie la même chose en ce moment. Réessayez.',
+  'mail/bad_link': 'Ce lien n’est pas valable : il a peut-être été coupé.',
   'server/error': 'Une erreur est survenue de notre côté. Réessayez dans un instant.',
   'server/unavailable': 'Le service est momentanément indisponible. Réessayez dans un instant.',
   // Accounts.
@@ -203,6 +204,7 @@ export const en: Record<string, string> = {
   'request/rate_limited': 'Too many attempts. Wait a minute before trying again.',
   conflict: 'Someone just changed the same thing. Reload the page and try again.',
   'conflict/concurrent': 'Many people are changing the same thing right now. Try again.',
+  'mail/bad_link': 'This link is not valid: it may have been cut.',
   'server/error': 'Something went wrong on our side. Try again in a moment.',
   'server/unavailable': 'The service is unavailable for a moment. Try again shortly.',
   'auth/login_required': 'Log in to continue.',
