@@ -183,4 +183,64 @@ describe('mail through a real SMTP server, from the outbox', () => {
     // Figures are the organizers' own.
     await as(s.http, visitor.token).get(`/api/editions/${edition.id}/mail/figures`).expect(403);
   });
+
+  it('reminds both parties of a meeting about to start, and tells them when it moves', async () => {
+    // An edition happening now, in a zone where it is about noon (no day boundary in the way):
+    // three 30-minute slots from 10 to 15 minutes from now. Reminders go 25 minutes before.
+    const offset = 12 - new Date().getUTCHours();
+    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    const local = new Date(Date.now() + offset * 3_600_000 + 10 * 60_000);
+    const minutes = Math.ceil((local.getUTCHours() * 60 + local.getUTCMinutes()) / 5) * 5;
+    const hhmm = (m: number) =>
+      `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const now = await s.createEdition({
+      name: 'Salon de midi',
+      timezone: zone,
+      slotMinutes: 30,
+      days: [
+        { date: local.toISOString().slice(0, 10), start: hhmm(minutes), end: hhmm(minutes + 90) },
+      ],
+    });
+    const [soon, later] = now.slots;
+    const meet = async (slotId: string) => {
+      const stand = await s.onboardExhibitor(now.id);
+      const visitor = await s.registerVisitor(now.id);
+      const request = await as(s.http, visitor.token)
+        .post(`/api/editions/${now.id}/meetings`, { toParticipantId: stand.participantId })
+        .expect(201);
+      await as(s.http, stand.token)
+        .post(`/api/meetings/${request.body.id}/accept`, { slotId })
+        .expect(200);
+      return { stand, visitor, meetingId: (request.body as { id: string }).id };
+    };
+    const first = await meet(soon.id);
+    const second = await meet(later.id);
+    const reminded = (m: ParsedMail) => /^Bientôt/.test(m.subject ?? '');
+    const [toVisitor] = await smtp.waitFor(first.visitor.email, reminded);
+    await smtp.waitFor(first.stand.email, reminded);
+    expect(toVisitor.text).toMatch(/Quand : .+, \d\d:\d\d–\d\d:\d\d/);
+    // The later meeting starts in 40 minutes or more: no reminder yet, however long we look.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(smtp.to(second.visitor.email).filter(reminded)).toHaveLength(0);
+
+    // Moved into the next minutes: told of the new time, then reminded of it.
+    await as(s.http, second.stand.token)
+      .post(`/api/meetings/${second.meetingId}/reschedule`, { slotId: soon.id })
+      .expect(200);
+    const [moved] = await smtp.waitFor(second.visitor.email, (m) =>
+      /déplacé/.test(m.subject ?? ''),
+    );
+    expect(ics(moved)).toContain(`UID:${second.meetingId}@coventis`);
+    expect(ics(moved)).toMatch(/SEQUENCE:\d+/);
+    await smtp.waitFor(second.visitor.email, reminded);
+    // The one who moved it is reminded, not told of the move.
+    await smtp.waitFor(second.stand.email, reminded);
+    expect(smtp.to(second.stand.email).filter((m) => /déplacé/.test(m.subject ?? ''))).toHaveLength(
+      0,
+    );
+    // One reminder each, whatever the number of sweeps since.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (const who of [first.visitor, first.stand, second.visitor, second.stand])
+      expect(smtp.to(who.email).filter(reminded)).toHaveLength(1);
+  });
 });

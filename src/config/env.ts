@@ -164,6 +164,13 @@ export class EnvironmentVariables {
   @Max(60_000)
   MAIL_POLL_MS = 2_000;
 
+  /** Each party of a meeting is reminded by mail this many minutes before it starts (0: never). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 60)
+  MEETING_REMINDER_MINUTES = 30;
+
   /** Attempts to send a message (the pause doubling from 5 s, at most 1 h) before it is marked failed. */
   @Transform(toInt)
   @IsInt()

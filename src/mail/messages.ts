@@ -87,6 +87,25 @@ const TEXTS: Record<Language, Record<MailKind, Lines>> = {
       ],
       action: 'Voir mon agenda',
     }),
+    'meeting.rescheduled': (f) => ({
+      subject: `Rendez-vous déplacé avec ${f.partner}`,
+      lines: [
+        `Bonjour ${f.firstName},`,
+        `Votre rendez-vous avec ${f.partner} à ${f.editionName} change d’horaire.`,
+        ...where(f, 'fr'),
+        'Le nouvel horaire est joint à ce message pour votre calendrier.',
+      ],
+      action: 'Voir mon agenda',
+    }),
+    'meeting.reminder': (f) => ({
+      subject: `Bientôt : votre rendez-vous avec ${f.partner}`,
+      lines: [
+        `Bonjour ${f.firstName},`,
+        `Votre rendez-vous avec ${f.partner} approche.`,
+        ...where(f, 'fr'),
+      ],
+      action: 'Voir mon agenda',
+    }),
   },
   en: {
     'registration.confirmed': (f) => ({
@@ -133,6 +152,25 @@ const TEXTS: Record<Language, Record<MailKind, Lines>> = {
       lines: [
         `Hello ${f.firstName},`,
         `Your meeting with ${f.partner} at ${f.editionName} is cancelled.`,
+        ...where(f, 'en'),
+      ],
+      action: 'See my agenda',
+    }),
+    'meeting.rescheduled': (f) => ({
+      subject: `Meeting moved with ${f.partner}`,
+      lines: [
+        `Hello ${f.firstName},`,
+        `Your meeting with ${f.partner} at ${f.editionName} has a new time.`,
+        ...where(f, 'en'),
+        'The new time is attached for your calendar.',
+      ],
+      action: 'See my agenda',
+    }),
+    'meeting.reminder': (f) => ({
+      subject: `Soon: your meeting with ${f.partner}`,
+      lines: [
+        `Hello ${f.firstName},`,
+        `Your meeting with ${f.partner} is coming up.`,
         ...where(f, 'en'),
       ],
       action: 'See my agenda',

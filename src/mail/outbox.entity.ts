@@ -7,6 +7,8 @@ export const MAIL_KINDS = [
   'meeting.accepted',
   'meeting.declined',
   'meeting.cancelled',
+  'meeting.rescheduled',
+  'meeting.reminder',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -11,6 +11,8 @@ import QRCode from 'qrcode';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import type { Attachment } from 'nodemailer/lib/mailer/index.js';
 import { User } from '../auth/user.entity.js';
+import { SqlParams } from '../common/db/bulk.js';
+import { columnValue } from '../common/db/rows.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { EnvironmentVariables } from '../config/env.js';
 import { Edition } from '../editions/edition.entity.js';
@@ -32,6 +34,14 @@ const LEASE_MS = 5 * 60_000;
 /** The pause after a failed attempt: 5 s, doubling, at most an hour. */
 export const retryDelayMs = (attempt: number) => Math.min(5_000 * 2 ** (attempt - 1), 3_600_000);
 
+interface MeetingToRemind {
+  id: string;
+  editionId: string;
+  slotId: string;
+  requesterId: string;
+  inviteeId: string;
+}
+
 interface Composed {
   subject: string;
   text: string;
@@ -47,6 +57,9 @@ const STILL_TRUE: Partial<Record<MailKind, (m: Meeting) => boolean>> = {
   'meeting.accepted': (m) => m.status === 'scheduled' || m.status === 'held',
   'meeting.declined': (m) => m.status === 'declined',
 };
+
+/** A message about the meeting at the slot it names: still true while the meeting is there. */
+const AT_SLOT: MailKind[] = ['meeting.rescheduled', 'meeting.reminder'];
 
 /**
  * Drains the outbox: after each change that wrote messages, and every MAIL_POLL_MS. A message is
@@ -75,7 +88,10 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     this.outbox.onEnqueued(() => this.soon());
-    this.timer = setInterval(() => this.soon(0), this.env.MAIL_POLL_MS);
+    this.timer = setInterval(() => {
+      this.remind().catch((error: unknown) => this.logger.error(error));
+      this.soon(0);
+    }, this.env.MAIL_POLL_MS);
     this.timer.unref();
     this.soon();
   }
@@ -93,6 +109,40 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
       this.soonTimer = undefined;
       void this.drain();
     }, delay);
+  }
+
+  /**
+   * Puts in the outbox a reminder to each party of every scheduled meeting that starts within
+   * MEETING_REMINDER_MINUTES and has none yet (one per meeting and slot: a meeting moved later is
+   * reminded again at its new time). One instance at a time.
+   */
+  async remind(now = new Date()): Promise<number> {
+    const minutes = this.env.MEETING_REMINDER_MINUTES;
+    if (minutes === 0 || this.stopped) return 0;
+    const until = new Date(now.getTime() + minutes * 60_000);
+    const written = await this.uow.write(async (manager) => {
+      if (!(await this.uow.soleRunner(manager, 'mail.reminders'))) return 0;
+      const params = new SqlParams(manager);
+      const at = (date: Date) => params.add(columnValue(manager, Slot, 'startsAt', date));
+      const due = await manager.query<MeetingToRemind[]>(
+        `SELECT m."id", m."editionId", m."slotId", m."requesterId", m."inviteeId"
+           FROM "meetings" m JOIN "slots" s ON s."id" = m."slotId"
+          WHERE m."status" = 'scheduled' AND s."startsAt" > ${at(now)} AND s."startsAt" <= ${at(until)}
+            AND NOT EXISTS (SELECT 1 FROM "outbox_messages" o WHERE o."idempotencyKey" =
+                  'meeting.reminder:' || m."id" || ':' || m."slotId" || ':' || m."requesterId")`,
+        params.values,
+      );
+      for (const meeting of due) {
+        await this.outbox.toParticipants(manager, [meeting.requesterId, meeting.inviteeId], {
+          kind: 'meeting.reminder',
+          editionId: meeting.editionId,
+          payload: { meetingId: meeting.id, slotId: meeting.slotId },
+        });
+      }
+      return due.length;
+    });
+    if (written > 0) this.soon();
+    return written;
   }
 
   /** Sends what is due; a call while a round runs makes it go round once more. */
@@ -211,6 +261,8 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     } else {
       const meeting = await manager.findOneBy(Meeting, { id: payload.meetingId });
       if (!meeting || STILL_TRUE[message.kind]?.(meeting) === false) return null;
+      const moved = meeting.status !== 'scheduled' || meeting.slotId !== payload.slotId;
+      if (AT_SLOT.includes(message.kind) && moved) return null;
       const [dto] = await this.views.toDtos([meeting], null);
       const seen = forViewer(dto, payload.participantId);
       const partner = seen.partner;
@@ -234,7 +286,10 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
         note: message.kind === 'meeting.requested' ? seen.message : null,
       };
       const cancelled = message.kind === 'meeting.cancelled';
-      if (slot && (message.kind === 'meeting.accepted' || cancelled)) {
+      if (
+        slot &&
+        ['meeting.accepted', 'meeting.rescheduled', 'meeting.cancelled'].includes(message.kind)
+      ) {
         attachments.push(invitation(seen, slot, edition, facts.partner!, cancelled));
       }
     }
@@ -274,6 +329,8 @@ function invitation(
     summary: `Rendez-vous : ${partner}`,
     location: [meeting.place, edition.venue, edition.city].filter(Boolean).join(', '),
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    // Calendars keep the event with the highest sequence: each change of the meeting raises it.
+    sequence: Math.floor(new Date(meeting.updatedAt).getTime() / 1000),
   });
   return {
     filename: 'rendez-vous.ics',

@@ -609,6 +609,7 @@ const MAILED = {
   'meeting.accepted': (m: Meeting) => [m.requesterId],
   'meeting.declined': (m: Meeting) => [m.requesterId],
   'meeting.cancelled': (m: Meeting) => [m.requesterId, m.inviteeId],
+  'meeting.rescheduled': (m: Meeting) => [m.requesterId, m.inviteeId],
 } satisfies Partial<Record<MailKind, (m: Meeting) => string[]>>;
 
 function isDue(meeting: Meeting): boolean {
