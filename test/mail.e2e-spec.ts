@@ -244,3 +244,45 @@ describe('mail through a real SMTP server, from the outbox', () => {
       expect(smtp.to(who.email).filter(reminded)).toHaveLength(1);
   });
 });
+
+describe('the digest of requests waiting for an answer', () => {
+  let smtp: SmtpPeer;
+  let s: TestSession;
+  beforeAll(async () => {
+    smtp = await SmtpPeer.start();
+    // Periods of 30 days: the test does not cross into another one.
+    s = await TestSession.start({
+      SMTP_URL: smtp.url,
+      MAIL_POLL_MS: '200',
+      MAIL_DIGEST_HOURS: '720',
+    });
+  });
+  afterAll(async () => {
+    await s.close();
+    await smtp.stop();
+  });
+
+  it('names who waits, once per period, and nobody with nothing waiting', async () => {
+    const edition = await s.createEdition({ name: 'Rencontres ESS Aude' });
+    const stand = await s.onboardExhibitor(edition.id);
+    const idle = await s.onboardExhibitor(edition.id);
+    const first = await s.registerVisitor(edition.id, { firstName: 'Inès', lastName: 'Roux' });
+    await as(s.http, first.token)
+      .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: stand.participantId })
+      .expect(201);
+    const digest = (m: ParsedMail) => /attend/.test(m.subject ?? '');
+    const [mail] = await smtp.waitFor(stand.email, digest);
+    expect(mail.subject).toBe('Une demande de rendez-vous attend votre réponse');
+    expect(mail.text).toContain('– Inès Roux, Mairie de Lunel');
+    expect(mail.text).toContain('/inbox');
+    // A second request in the same period: told of it, but no second digest.
+    const second = await s.registerVisitor(edition.id);
+    await as(s.http, second.token)
+      .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: stand.participantId })
+      .expect(201);
+    await smtp.waitFor(stand.email, (m) => /vous propose un rendez-vous/.test(m.subject ?? ''), 2);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(smtp.to(stand.email).filter(digest)).toHaveLength(1);
+    expect(smtp.to(idle.email)).toHaveLength(0);
+  });
+});

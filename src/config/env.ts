@@ -171,6 +171,16 @@ export class EnvironmentVariables {
   @Max(7 * 24 * 60)
   MEETING_REMINDER_MINUTES = 30;
 
+  /**
+   * A person with meeting requests waiting for their answer gets a digest of them at most once per
+   * this many hours (0: never).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 30)
+  MAIL_DIGEST_HOURS = 72;
+
   /** Attempts to send a message (the pause doubling from 5 s, at most 1 h) before it is marked failed. */
   @Transform(toInt)
   @IsInt()

@@ -16,6 +16,8 @@ export interface MessageFacts {
   when?: string | null;
   place?: string | null;
   note?: string | null;
+  /** The people whose requests wait for an answer (the digest). */
+  waiting?: string[];
   /** The signed link that turns this kind of message off. */
   unsubscribeUrl: string;
 }
@@ -97,6 +99,18 @@ const TEXTS: Record<Language, Record<MailKind, Lines>> = {
       ],
       action: 'Voir mon agenda',
     }),
+    'requests.digest': (f) => ({
+      subject:
+        f.waiting!.length === 1
+          ? `Une demande de rendez-vous attend votre réponse`
+          : `${f.waiting!.length} demandes de rendez-vous attendent votre réponse`,
+      lines: [
+        `Bonjour ${f.firstName},`,
+        `Pour ${f.editionName}, ${f.waiting!.length === 1 ? 'cette personne attend' : 'ces personnes attendent'} votre réponse :`,
+        ...f.waiting!.map((who) => `– ${who}`),
+      ],
+      action: 'Répondre',
+    }),
     'meeting.reminder': (f) => ({
       subject: `Bientôt : votre rendez-vous avec ${f.partner}`,
       lines: [
@@ -165,6 +179,18 @@ const TEXTS: Record<Language, Record<MailKind, Lines>> = {
         'The new time is attached for your calendar.',
       ],
       action: 'See my agenda',
+    }),
+    'requests.digest': (f) => ({
+      subject:
+        f.waiting!.length === 1
+          ? 'A meeting request is waiting for your answer'
+          : `${f.waiting!.length} meeting requests are waiting for your answer`,
+      lines: [
+        `Hello ${f.firstName},`,
+        `For ${f.editionName}, ${f.waiting!.length === 1 ? 'this person is' : 'these people are'} waiting for your answer:`,
+        ...f.waiting!.map((who) => `– ${who}`),
+      ],
+      action: 'Answer',
     }),
     'meeting.reminder': (f) => ({
       subject: `Soon: your meeting with ${f.partner}`,

@@ -9,6 +9,7 @@ export const MAIL_KINDS = [
   'meeting.cancelled',
   'meeting.rescheduled',
   'meeting.reminder',
+  'requests.digest',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

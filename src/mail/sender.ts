@@ -90,6 +90,7 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     this.outbox.onEnqueued(() => this.soon());
     this.timer = setInterval(() => {
       this.remind().catch((error: unknown) => this.logger.error(error));
+      this.digest().catch((error: unknown) => this.logger.error(error));
       this.soon(0);
     }, this.env.MAIL_POLL_MS);
     this.timer.unref();
@@ -137,6 +138,39 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
           kind: 'meeting.reminder',
           editionId: meeting.editionId,
           payload: { meetingId: meeting.id, slotId: meeting.slotId },
+        });
+      }
+      return due.length;
+    });
+    if (written > 0) this.soon();
+    return written;
+  }
+
+  /**
+   * Puts in the outbox a digest for each person with meeting requests waiting for their answer, at
+   * most one per MAIL_DIGEST_HOURS: the hours are counted in periods from the epoch, so everyone's
+   * digest goes at the start of a period (every three days by default), and the key holds the period.
+   */
+  async digest(now = new Date()): Promise<number> {
+    const hours = this.env.MAIL_DIGEST_HOURS;
+    if (hours === 0 || this.stopped) return 0;
+    const period = String(Math.floor(now.getTime() / (hours * 3_600_000)));
+    const written = await this.uow.write(async (manager) => {
+      if (!(await this.uow.soleRunner(manager, 'mail.digest'))) return 0;
+      const params = new SqlParams(manager);
+      const due = await manager.query<{ inviteeId: string; editionId: string }[]>(
+        `SELECT DISTINCT m."inviteeId", m."editionId" FROM "meetings" m
+          WHERE m."status" = 'requested'
+            AND (m."expiresAt" IS NULL OR m."expiresAt" > ${params.add(columnValue(manager, Meeting, 'expiresAt', now))})
+            AND NOT EXISTS (SELECT 1 FROM "outbox_messages" o WHERE o."idempotencyKey" =
+                  'requests.digest:' || CAST(${params.add(period)} AS varchar(40)) || ':' || m."inviteeId")`,
+        params.values,
+      );
+      for (const { inviteeId, editionId } of due) {
+        await this.outbox.toParticipants(manager, [inviteeId], {
+          kind: 'requests.digest',
+          editionId,
+          payload: { period },
         });
       }
       return due.length;
@@ -224,6 +258,21 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     );
   }
 
+  /** Who waits for `participant`'s answer to a meeting request, as the digest names them. */
+  private async waitingFor(participant: Participant): Promise<string[]> {
+    const pending = await this.dataSource.manager.find(Meeting, {
+      where: { inviteeId: participant.id, status: 'requested' },
+      order: { createdAt: 'ASC' },
+    });
+    const open = pending.filter((m) => !m.expiresAt || m.expiresAt > new Date());
+    const seen = await this.views.toDtos(open, participant.id);
+    return seen.map(({ partner }) =>
+      [`${partner!.firstName} ${partner!.lastName}`, partner!.organizationName]
+        .filter(Boolean)
+        .join(', '),
+    );
+  }
+
   /** The message as its reader gets it, or null when there is nothing left to say. */
   private async compose(message: OutboxMessage): Promise<Composed | null> {
     const manager = this.dataSource.manager;
@@ -258,6 +307,15 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
         }),
         contentType: 'image/png',
       });
+    } else if (message.kind === 'requests.digest') {
+      const participant = await manager.findOneBy(Participant, { id: payload.participantId });
+      const waiting = participant ? await this.waitingFor(participant) : [];
+      if (!participant || waiting.length === 0) return null;
+      facts = {
+        ...base,
+        url: url(participant.kind === 'exhibitor' ? '/inbox' : '/agenda'),
+        waiting,
+      };
     } else {
       const meeting = await manager.findOneBy(Meeting, { id: payload.meetingId });
       if (!meeting || STILL_TRUE[message.kind]?.(meeting) === false) return null;
