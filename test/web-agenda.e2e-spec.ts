@@ -153,4 +153,39 @@ describe('the agenda on the day, in a real browser', () => {
     },
     LONG,
   );
+
+  it(
+    'turns a kind of mail off and on from the agenda, and says so',
+    async () => {
+      const reader = await s.registerVisitor(edition.id, { firstName: 'Courriel' });
+      const page = await pages.open();
+      await pages.logIn(page, reader.email, PASSWORD, '/agenda');
+      const reminder = page.getByLabel('un rappel avant chaque rendez-vous');
+      await pages.waitFor(page, reminder);
+      await expect(reminder.isChecked()).resolves.toBe(true);
+      await reminder.uncheck();
+      await pages.waitFor(
+        page,
+        page.getByRole('status').filter({
+          hasText: 'Vous ne recevrez plus : un rappel avant chaque rendez-vous.',
+        }),
+      );
+      const prefs = await as(s.http, reader.token).get('/api/mail/preferences').expect(200);
+      expect(prefs.body).toEqual({ off: ['meeting.reminder'] });
+      // Read again from the server, the box stays as it was left.
+      await page.reload();
+      await pages.waitFor(page, reminder);
+      await expect(reminder.isChecked()).resolves.toBe(false);
+      await reminder.check();
+      await pages.waitFor(
+        page,
+        page.getByRole('status').filter({ hasText: 'Vous recevrez de nouveau' }),
+      );
+      expect((await as(s.http, reader.token).get('/api/mail/preferences')).body).toEqual({
+        off: [],
+      });
+      await page.context().close();
+    },
+    LONG,
+  );
 });

@@ -181,6 +181,23 @@ const en: Messages = {
     cancel: 'Cancel this meeting',
     withdraw: 'Withdraw the request',
   },
+  mail: {
+    title: 'My mail',
+    hint: 'Untick what you no longer want to receive. Every message also has a link to stop it.',
+    legend: 'Send me by mail',
+    on: 'You will receive again: {{kind}}.',
+    off: 'You will no longer receive: {{kind}}.',
+    kinds: {
+      registration_confirmed: 'the registration confirmation and badge',
+      meeting_requested: 'each meeting request I receive',
+      requests_digest: 'the digest of requests waiting for my answer',
+      meeting_accepted: 'meetings accepted',
+      meeting_declined: 'requests declined',
+      meeting_rescheduled: 'meetings moved',
+      meeting_cancelled: 'meetings cancelled',
+      meeting_reminder: 'a reminder before each meeting',
+    },
+  },
   availability: {
     title: 'My availability',
     hint_zero:

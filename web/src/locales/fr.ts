@@ -183,6 +183,23 @@ const fr = {
     cancel: 'Annuler ce rendez-vous',
     withdraw: 'Retirer la demande',
   },
+  mail: {
+    title: 'Mes e-mails',
+    hint: 'Décochez ce que vous ne voulez plus recevoir. Chaque message a aussi un lien pour l’arrêter.',
+    legend: 'M’envoyer par e-mail',
+    on: 'Vous recevrez de nouveau : {{kind}}.',
+    off: 'Vous ne recevrez plus : {{kind}}.',
+    kinds: {
+      registration_confirmed: 'la confirmation d’inscription et le badge',
+      meeting_requested: 'chaque demande de rendez-vous reçue',
+      requests_digest: 'le récapitulatif des demandes en attente',
+      meeting_accepted: 'les rendez-vous acceptés',
+      meeting_declined: 'les demandes déclinées',
+      meeting_rescheduled: 'les rendez-vous déplacés',
+      meeting_cancelled: 'les rendez-vous annulés',
+      meeting_reminder: 'un rappel avant chaque rendez-vous',
+    },
+  },
   availability: {
     title: 'Mes disponibilités',
     hint_zero:

@@ -5,6 +5,7 @@ import { formatDay, formatSlot, formatTime, t } from '../i18n';
 import { useLive } from '../live';
 import { useStore } from '../store';
 import { Availability } from './Availability';
+import { MailPreferences } from './MailPreferences';
 import { DeclareConvention } from './DeclareConvention';
 import { HolderControl, useTeam } from './Team';
 
@@ -141,6 +142,7 @@ export function Agenda({ edition }: { edition: Edition }) {
         ))}
       </ul>
       <Availability edition={edition} />
+      <MailPreferences />
     </section>
   );
 }
