@@ -52,6 +52,10 @@ export class OutboxMessage extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 
+  /** The sender's round that claimed it last (see OutboxSender.round). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  claimToken: string | null;
+
   @Column({ type: Date, nullable: true })
   sentAt: Date | null;
 }

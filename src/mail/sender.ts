@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   Injectable,
   Logger,
@@ -8,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import QRCode from 'qrcode';
-import { DataSource, LessThanOrEqual } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { Attachment } from 'nodemailer/lib/mailer/index.js';
 import { User } from '../auth/user.entity.js';
 import { SqlParams } from '../common/db/bulk.js';
@@ -196,40 +197,58 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     return this.draining;
   }
 
+  /**
+   * Claims up to BATCH due messages in one statement (their attempt counted, their next attempt
+   * pushed past the lease, this round's token on them), sends them, and marks the sent and the
+   * skipped ones in one statement each. Two senders (instances) never claim the same message: the
+   * second statement to run finds it no longer due (on PostgreSQL the serializable write retries).
+   */
   private async round(): Promise<number> {
-    const due = await this.dataSource.getRepository(OutboxMessage).find({
-      where: { status: 'pending', nextAttemptAt: LessThanOrEqual(new Date()) },
-      order: { nextAttemptAt: 'ASC' },
-      take: BATCH,
+    const token = randomUUID();
+    const now = new Date();
+    await this.uow.write(async (manager) => {
+      const params = new SqlParams(manager);
+      const at = (date: Date) =>
+        params.add(columnValue(manager, OutboxMessage, 'nextAttemptAt', date));
+      await manager.query(
+        `UPDATE "outbox_messages"
+            SET "claimToken" = ${params.add(token)}, "attempts" = "attempts" + 1,
+                "nextAttemptAt" = ${at(new Date(now.getTime() + LEASE_MS))}
+          WHERE "id" IN (SELECT "id" FROM "outbox_messages"
+                          WHERE "status" = 'pending' AND "nextAttemptAt" <= ${at(now)}
+                          ORDER BY "nextAttemptAt" LIMIT ${BATCH})`,
+        params.values,
+      );
     });
-    for (const message of due) {
+    const claimed = await this.dataSource
+      .getRepository(OutboxMessage)
+      .find({ where: { claimToken: token }, order: { createdAt: 'ASC' } });
+    const done: Record<'sent' | 'skipped', string[]> = { sent: [], skipped: [] };
+    for (const message of claimed) {
       if (this.stopped) break;
-      if (await this.claim(message)) await this.sendOne(message);
+      const outcome = await this.sendOne(message);
+      if (outcome) done[outcome].push(message.id);
     }
-    return due.length;
+    await this.uow.write(async (manager) => {
+      for (const status of ['sent', 'skipped'] as const) {
+        if (done[status].length === 0) continue;
+        await manager.update(
+          OutboxMessage,
+          { id: In(done[status]) },
+          { status, sentAt: status === 'sent' ? new Date() : null, lastError: null },
+        );
+      }
+    });
+    return claimed.length;
   }
 
-  private async claim(message: OutboxMessage): Promise<boolean> {
-    const claimed = await this.uow.write((manager) =>
-      manager.update(
-        OutboxMessage,
-        { id: message.id, status: 'pending', attempts: message.attempts },
-        { attempts: message.attempts + 1, nextAttemptAt: new Date(Date.now() + LEASE_MS) },
-      ),
-    );
-    message.attempts += 1;
-    return claimed.affected === 1;
-  }
-
-  private async sendOne(message: OutboxMessage): Promise<void> {
-    let status: 'sent' | 'skipped' = 'sent';
+  /** Sends one claimed message: 'sent', 'skipped', or null when it failed (and was marked so). */
+  private async sendOne(message: OutboxMessage): Promise<'sent' | 'skipped' | null> {
     try {
       const mail = await this.compose(message);
-      if (mail) {
-        await this.transport.send({ ...mail, messageId: `<${message.id}@coventis>` });
-      } else {
-        status = 'skipped';
-      }
+      if (!mail) return 'skipped';
+      await this.transport.send({ ...mail, messageId: `<${message.id}@coventis>` });
+      return 'sent';
     } catch (error) {
       const failed = message.attempts >= this.env.MAIL_MAX_ATTEMPTS;
       const reason = error instanceof Error ? error.message : String(error);
@@ -247,15 +266,8 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
           },
         ),
       );
-      return;
+      return null;
     }
-    await this.uow.write((manager) =>
-      manager.update(
-        OutboxMessage,
-        { id: message.id },
-        { status, sentAt: status === 'sent' ? new Date() : null, lastError: null },
-      ),
-    );
   }
 
   /** Who waits for `participant`'s answer to a meeting request, as the digest names them. */
