@@ -33,7 +33,7 @@ const { editionId } = await generateSyntheticEdition(context, {
   visitors: Math.max(0, clients - 140),
 });
 await context.close();
-const people = participantsWithTokens(db.url, editionId).slice(0, clients);
+const people = (await participantsWithTokens(db.url, editionId)).slice(0, clients);
 const organizerToken = new JwtService({ secret: loadEnvironment({}).JWT_SECRET }).sign({
   sub: organizer.id,
   role: 'organizer',
