@@ -1,39 +1,48 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Worker } from 'node:worker_threads';
-import { AppModule } from '../src/app.module.js';
 import { AuthService } from '../src/auth/auth.service.js';
 import { loadEnvironment } from '../src/config/env.js';
 import { UnitOfWork } from '../src/common/db/unit-of-work.js';
 import { generateSyntheticEdition } from '../seeds/synthetic.js';
-import { startServer, tempDatabase, type Server } from './support.js';
+import {
+  benchDatabases,
+  benchInstances,
+  startServer,
+  startServers,
+  withContext,
+  type Server,
+} from './support.js';
 import { participantsWithTokens, percentile } from './tokens.js';
 
-// `npm run bench:fanout`: 5,000 participants connected by socket.io; how long an announcement takes to reach them.
+/**
+ * `npm run bench:fanout`: 5,000 participants connected by socket.io; how long an announcement
+ * takes to reach them. `BENCH_INSTANCES=N` with `REDIS_URL` spreads the clients over N server
+ * processes in turn (no balancer in between) and posts the announcement to the first; Redis
+ * carries it to the others. `DATABASE_URL=postgres://…` puts their database on PostgreSQL.
+ */
 const clients = Number(process.env.BENCH_CLIENTS ?? 5000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-const db = tempDatabase();
-const context = await NestFactory.createApplicationContext(
-  AppModule.forRoot(loadEnvironment({ DATABASE_URL: db.url, SEED_DEMO: 'never' })),
-  { logger: ['error'] },
-);
-const organizer = await context.get(UnitOfWork).write((manager) =>
-  context.get(AuthService).createUser(manager, {
-    email: 'bench-organizer@synthetic.example',
-    passwordHash: 'not-used-tokens-are-signed',
-    role: 'organizer',
-    firstName: 'Bench',
-    lastName: 'Organizer',
-  }),
-);
-const { editionId } = await generateSyntheticEdition(context, {
-  exhibitors: 140,
-  visitors: Math.max(0, clients - 140),
+const instances = benchInstances();
+const databases = await benchDatabases();
+const { organizer, editionId } = await withContext(databases.url, async (context) => {
+  const organizer = await context.get(UnitOfWork).write((manager) =>
+    context.get(AuthService).createUser(manager, {
+      email: 'bench-organizer@synthetic.example',
+      passwordHash: 'not-used-tokens-are-signed',
+      role: 'organizer',
+      firstName: 'Bench',
+      lastName: 'Organizer',
+    }),
+  );
+  const { editionId } = await generateSyntheticEdition(context, {
+    exhibitors: 140,
+    visitors: Math.max(0, clients - 140),
+  });
+  return { organizer, editionId };
 });
-await context.close();
-const people = participantsWithTokens(db.url, editionId).slice(0, clients);
+const people = (await participantsWithTokens(databases.url, editionId)).slice(0, clients);
 const organizerToken = new JwtService({ secret: loadEnvironment({}).JWT_SECRET }).sign({
   sub: organizer.id,
   role: 'organizer',
@@ -46,7 +55,8 @@ const wall = () => performance.timeOrigin + performance.now();
 const threads = Number(process.env.BENCH_CLIENT_THREADS ?? 2);
 type FromClients =
   | { type: 'connected' | 'armed' }
-  | { type: 'arrivals'; arrivals: number[]; active: number; window: number };
+  /** Arrival times by instance (the index of the server each socket is connected to). */
+  | { type: 'arrivals'; arrivals: number[][]; active: number; window: number };
 const next = (worker: Worker, type: FromClients['type']) =>
   new Promise<FromClients>((resolve, reject) => {
     const listen = (m: FromClients) => {
@@ -64,19 +74,33 @@ interface Figures {
   connectSeconds: number;
   deliveries: number[];
   missing: number;
-  /** Per round: from the POST to the server's first frame (the request itself: auth, validation, insert). */
+  /**
+   * Per round: from the POST to the first frame of any server (the request itself: auth,
+   * validation, insert), and per instance.
+   */
   firstFrame: number[];
-  /** Per round: from the POST to the server's last frame written (the server's share). */
+  firstFrameByInstance: number[][];
+  /** Per round: from the POST to the last frame written by any server (the servers' share), and per instance. */
   serverShare: number[];
-  /** Per delivery: from the server's last frame written to the client's handler (the clients' share). */
+  serverShareByInstance: number[][];
+  /** Per delivery: from its server's last frame written to the client's handler (the clients' share). */
   clientShare: number[];
   clientBusy: number;
 }
 
-/** Connects every client to `server`, then times `rounds` announcements sent by `announce`. */
+interface Sends {
+  frames: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * Connects client i to server i mod N, then times `rounds` announcements sent by `announce`;
+ * stops the servers after.
+ */
 async function measure(
   name: string,
-  server: Server,
+  servers: Server[],
   announce: (round: number) => Promise<Response>,
 ): Promise<Figures> {
   const workers = Array.from(
@@ -84,8 +108,10 @@ async function measure(
     (_, t) =>
       new Worker(new URL('./fanout-clients.js', import.meta.url), {
         workerData: {
-          url: server.url,
-          tokens: people.filter((_, i) => i % threads === t).map((p) => p.token),
+          urls: servers.map((s) => s.url),
+          clients: people
+            .map((p, i) => ({ token: p.token, instance: i % servers.length }))
+            .filter((_, i) => i % threads === t),
         },
       }),
   );
@@ -97,17 +123,22 @@ async function measure(
     deliveries: [],
     missing: 0,
     firstFrame: [],
+    firstFrameByInstance: servers.map(() => []),
     serverShare: [],
+    serverShareByInstance: servers.map(() => []),
     clientShare: [],
     clientBusy: 0,
   };
   const serverSends = () =>
-    new Promise<{ frames: number; first: number; last: number }>((resolve) => {
-      server.child.once('message', (m) =>
-        resolve(m as { frames: number; first: number; last: number }),
-      );
-      server.child.send('sends?');
-    });
+    Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<Sends>((resolve) => {
+            server.child.once('message', (m) => resolve(m as Sends));
+            server.child.send('sends?');
+          }),
+      ),
+    );
   let busy = 0;
   let window = 0;
   // Round 0 warms the server's broadcast path up (its first run compiles it) and is not counted.
@@ -125,70 +156,92 @@ async function measure(
     const res = await announce(round);
     if (res.status !== 201)
       throw new Error(`${name}: announcement refused: ${res.status} ${await res.text()}`);
-    const arrivals: number[] = [];
+    const arrivals: number[][] = servers.map(() => []);
     for (const report of (await Promise.all(reports)) as Extract<
       FromClients,
       { type: 'arrivals' }
     >[]) {
-      arrivals.push(...report.arrivals);
+      report.arrivals.forEach((times, k) => arrivals[k].push(...times));
       busy += report.active;
       window += report.window;
     }
     const sends = await serverSends();
     if (round === 0) continue;
-    figures.serverShare.push(sends.last - sent);
-    figures.firstFrame.push(sends.first - sent);
-    figures.missing += people.length - arrivals.length;
-    figures.deliveries.push(...arrivals.map((t) => t - sent));
-    figures.clientShare.push(...arrivals.map((t) => Math.max(0, t - sends.last)));
+    const writing = sends.filter((s) => s.frames > 0);
+    figures.firstFrame.push(Math.min(...writing.map((s) => s.first)) - sent);
+    figures.serverShare.push(Math.max(...writing.map((s) => s.last)) - sent);
+    sends.forEach((s, k) => {
+      figures.firstFrameByInstance[k].push(s.frames > 0 ? s.first - sent : NaN);
+      figures.serverShareByInstance[k].push(s.frames > 0 ? s.last - sent : NaN);
+    });
+    figures.missing += people.length - arrivals.flat().length;
+    figures.deliveries.push(...arrivals.flat().map((t) => t - sent));
+    arrivals.forEach((times, k) =>
+      figures.clientShare.push(...times.map((t) => Math.max(0, t - sends[k].last))),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   figures.clientBusy = busy / window;
   workers.forEach((w) => w.postMessage({ type: 'close' }));
   await Promise.all(workers.map((w) => new Promise((resolve) => w.once('exit', resolve))));
-  await server.stop();
+  await Promise.all(servers.map((s) => s.stop()));
   return figures;
 }
 
 const message = (round: number) =>
   JSON.stringify({ message: `Annonce ${round + 1} : la plénière commence dans 10 minutes.` });
 const results: Figures[] = [];
-const coventis = await startServer(db.url, {}, { preload: ['dist/bench/time-sends.js'] });
-results.push(
-  await measure('Coventis', coventis, (round) =>
-    fetch(`${coventis.url}/api/editions/${editionId}/announcements`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${organizerToken}`, 'content-type': 'application/json' },
-      body: message(round),
-    }),
-  ),
-);
-// The ceiling: socket.io alone behind node:http, the same clients and tokens (BENCH_CEILING=0 skips it).
-if (process.env.BENCH_CEILING !== '0') {
-  const ceiling = await startServer(
-    db.url,
+try {
+  const url = await databases.copy('fanout');
+  const coventis = await startServers(
+    instances,
+    url,
     {},
-    { script: 'dist/bench/fanout-ceiling.js', preload: ['dist/bench/time-sends.js'] },
+    { preload: ['dist/bench/time-sends.js'] },
   );
   results.push(
-    await measure('socket.io alone (ceiling)', ceiling, (round) =>
-      fetch(`${ceiling.url}/announce`, {
+    await measure(instances > 1 ? `Coventis × ${instances}` : 'Coventis', coventis, (round) =>
+      fetch(`${coventis[0].url}/api/editions/${editionId}/announcements`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${organizerToken}`, 'content-type': 'application/json' },
         body: message(round),
       }),
     ),
   );
+  // The ceiling: socket.io alone behind node:http, one process, the same clients and tokens
+  // (BENCH_CEILING=0 skips it).
+  if (process.env.BENCH_CEILING !== '0') {
+    const ceiling = await startServer(
+      url,
+      {},
+      { script: 'dist/bench/fanout-ceiling.js', preload: ['dist/bench/time-sends.js'] },
+    );
+    results.push(
+      await measure('socket.io alone (ceiling, one process)', [ceiling], (round) =>
+        fetch(`${ceiling.url}/announce`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: message(round),
+        }),
+      ),
+    );
+  }
+} finally {
+  await databases.cleanup();
 }
-db.cleanup();
 
 const p = (values: number[], q: number) =>
   percentile(
     [...values].sort((a, b) => a - b),
     q,
   ).toFixed(1);
+const where = [
+  instances > 1 ? `spread over ${instances} server processes` : 'one server process',
+  databases.kind === 'postgres' ? 'PostgreSQL' : 'SQLite',
+  process.env.REDIS_URL ? 'Redis' : 'no Redis',
+].join(', ');
 console.log(
-  `\n${people.length} socket.io clients (websocket) in ${threads} client thread(s), one server process, Node ${process.version}.`,
+  `\n${people.length} socket.io clients (websocket) in ${threads} client thread(s), ${where}, Node ${process.version}.`,
 );
 console.log(
   `${rounds} announcements, each to every client: time from the POST to its arrival at each client.\n`,
@@ -203,8 +256,15 @@ for (const r of results) {
   );
 }
 console.log(
-  "\nFirst and last frame: when the server handed its first and last frame of a round to the kernel, after the POST (median of the rounds). Clients' share: from the server's last frame to each client's handler.",
+  "\nFirst and last frame: when the server handed its first and last frame of a round to the kernel, after the POST (median of the rounds; with several servers, the first of any and the last of all). Clients' share: from the last frame of the client's server to its handler.",
 );
+for (const r of results.filter((r) => r.firstFrameByInstance.length > 1)) {
+  const each = r.firstFrameByInstance.map(
+    (first, k) =>
+      `instance ${k + 1} (${people.filter((_, i) => i % instances === k).length} clients${k === 0 ? ', took the POST' : ''}): ${p(first, 50)} / ${p(r.serverShareByInstance[k], 50)} ms`,
+  );
+  console.log(`${r.name}, first / last frame per instance: ${each.join('; ')}.`);
+}
 if (results.length === 2) {
   const [ours, ceiling] = results.map((r) => Number(p(r.deliveries, 99)));
   console.log(`Coventis's p99 is ${(ours / ceiling).toFixed(2)} times the ceiling's.`);

@@ -11,7 +11,7 @@ const { db, editionId } = await syntheticDatabase({ exhibitors: 140, visitors: 5
 
 const server = await startServer(db.url);
 try {
-  const people = participantsWithTokens(db.url, editionId);
+  const people = await participantsWithTokens(db.url, editionId);
   const exhibitors = people.filter((p) => p.kind === 'exhibitor');
   const visitors = people.filter((p) => p.kind === 'visitor');
   const path = `/api/editions/${editionId}/recommendations?limit=10`;

@@ -1,11 +1,15 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { AppModule } from '../src/app.module.js';
 import { loadEnvironment } from '../src/config/env.js';
 import { generateSyntheticEdition } from '../seeds/synthetic.js';
@@ -80,6 +84,149 @@ export async function startServer(
   };
 }
 
+/**
+ * `BENCH_INSTANCES` (default 1) server processes on one database: the first on its own, so the
+ * migrations run once, then the others together. Several need `REDIS_URL` (passed on to them with
+ * the rest of the environment), or live events would stay in the process that caused them.
+ */
+export function benchInstances(): number {
+  const instances = Number(process.env.BENCH_INSTANCES ?? 1);
+  if (!Number.isInteger(instances) || instances < 1)
+    throw new Error('BENCH_INSTANCES must be a whole number, at least 1');
+  if (instances > 1 && !process.env.REDIS_URL)
+    throw new Error(
+      'BENCH_INSTANCES > 1 needs REDIS_URL (redis://127.0.0.1:6379): the instances share events through it',
+    );
+  return instances;
+}
+
+export async function startServers(
+  instances: number,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  options: Parameters<typeof startServer>[2] = {},
+): Promise<Server[]> {
+  const first = await startServer(databaseUrl, env, options);
+  const others = await Promise.all(
+    Array.from({ length: instances - 1 }, () => startServer(databaseUrl, env, options)),
+  );
+  return [first, ...others];
+}
+
+/** Reads rows from a SQLite file (read-only) or a PostgreSQL database; `?` marks a parameter. */
+export async function query<T>(databaseUrl: string, sql: string, params: unknown[] = []) {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const db = new Database(databaseUrl.slice('sqlite:'.length), { readonly: true });
+    try {
+      return db.prepare(sql).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  }
+  let n = 0;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Where a benchmark's databases live: SQLite files in a temporary folder, or, with
+ * `DATABASE_URL=postgres://…` (a server: any database named there is ignored), databases named
+ * `coventis_bench_…` on it. `url` is the one to fill; `copy` gives each run its own copy of it
+ * (SQLite's `VACUUM INTO`, PostgreSQL's `CREATE DATABASE … TEMPLATE`); `cleanup` removes them all.
+ */
+export interface BenchDatabases {
+  kind: 'sqlite' | 'postgres';
+  url: string;
+  copy(name: string): Promise<string>;
+  /** Where they are (named in the output when BENCH_KEEP keeps them). */
+  place: string;
+  cleanup(): Promise<void>;
+}
+
+export async function benchDatabases(): Promise<BenchDatabases> {
+  const server = process.env.DATABASE_URL;
+  if (!server?.startsWith('postgres')) {
+    const db = tempDatabase();
+    const file = db.url.slice('sqlite:'.length);
+    return {
+      kind: 'sqlite',
+      url: db.url,
+      place: path.dirname(file),
+      copy: (name) => {
+        const target = path.join(path.dirname(file), `${name}.sqlite`);
+        const source = new Database(file, { readonly: true });
+        try {
+          source.exec(`VACUUM INTO '${target}'`);
+        } finally {
+          source.close();
+        }
+        return Promise.resolve(`sqlite:${target}`);
+      },
+      cleanup: () => Promise.resolve(db.cleanup()),
+    };
+  }
+  const at = (database: string) => {
+    const url = new URL(server);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: at('postgres') });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  const prefix = `coventis_bench_${randomBytes(4).toString('hex')}`;
+  const template = `${prefix}_template`;
+  const created = [template];
+  await admin(`CREATE DATABASE ${template}`);
+  return {
+    kind: 'postgres',
+    url: at(template),
+    place: `${at('')}${prefix}_*`,
+    copy: async (name) => {
+      const copy = `${prefix}_${name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
+      // Nobody may be connected to the template meanwhile: the generator's context is closed.
+      await admin(`CREATE DATABASE ${copy} TEMPLATE ${template}`);
+      created.push(copy);
+      return at(copy);
+    },
+    cleanup: async () => {
+      for (const name of created.reverse())
+        await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/** Runs `work` with the application (no HTTP) on `databaseUrl`, migrated first, then closes it. */
+export async function withContext<T>(
+  databaseUrl: string,
+  work: (context: INestApplicationContext) => Promise<T>,
+): Promise<T> {
+  const context = await NestFactory.createApplicationContext(
+    AppModule.forRoot(loadEnvironment({ DATABASE_URL: databaseUrl, SEED_DEMO: 'never' })),
+    { logger: ['error'] },
+  );
+  try {
+    return await work(context);
+  } finally {
+    await context.close();
+  }
+}
+
 export interface LoadResult {
   name: string;
   requestsPerSecond: number;
@@ -131,14 +278,8 @@ export async function syntheticDatabase(
   options: Parameters<typeof generateSyntheticEdition>[1] = {},
 ): Promise<{ db: ReturnType<typeof tempDatabase>; editionId: string }> {
   const db = tempDatabase();
-  const context = await NestFactory.createApplicationContext(
-    AppModule.forRoot(loadEnvironment({ DATABASE_URL: db.url, SEED_DEMO: 'never' })),
-    { logger: ['error'] },
+  const { editionId } = await withContext(db.url, (context) =>
+    generateSyntheticEdition(context, options),
   );
-  try {
-    const { editionId } = await generateSyntheticEdition(context, options);
-    return { db, editionId };
-  } finally {
-    await context.close();
-  }
+  return { db, editionId };
 }

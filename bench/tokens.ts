@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { JwtService } from '@nestjs/jwt';
 import { loadEnvironment } from '../src/config/env.js';
+import { query } from './support.js';
 
 export interface BenchParticipant {
   participantId: string;
@@ -14,23 +14,22 @@ export interface BenchParticipant {
  * Participants of an edition with bearer tokens signed as the server signs them: logging 5,000
  * people in would measure argon2, not the convention.
  */
-export function participantsWithTokens(databaseUrl: string, editionId: string): BenchParticipant[] {
+export async function participantsWithTokens(
+  databaseUrl: string,
+  editionId: string,
+): Promise<BenchParticipant[]> {
   const jwt = new JwtService({
     secret: loadEnvironment({}).JWT_SECRET,
     signOptions: { expiresIn: '2h' },
   });
-  const db = new Database(databaseUrl.slice('sqlite:'.length), { readonly: true });
-  try {
-    const rows = db
-      .prepare(
-        `SELECT p.id AS participantId, u.id AS userId, u.role AS role, p.kind AS kind
-           FROM participants p JOIN users u ON u.id = p.userId WHERE p.editionId = ? ORDER BY p.createdAt, p.id`,
-      )
-      .all(editionId) as Omit<BenchParticipant, 'token'>[];
-    return rows.map((r) => ({ ...r, token: jwt.sign({ sub: r.userId, role: r.role }) }));
-  } finally {
-    db.close();
-  }
+  // Quoted names, as PostgreSQL keeps the columns' case; SQLite reads them the same.
+  const rows = await query<Omit<BenchParticipant, 'token'>>(
+    databaseUrl,
+    `SELECT p.id AS "participantId", u.id AS "userId", u.role AS role, p.kind AS kind
+       FROM participants p JOIN users u ON u.id = p."userId" WHERE p."editionId" = ? ORDER BY p."createdAt", p.id`,
+    [editionId],
+  );
+  return rows.map((r) => ({ ...r, token: jwt.sign({ sub: r.userId, role: r.role }) }));
 }
 
 export function percentile(sorted: number[], p: number): number {
