@@ -7,9 +7,9 @@ import { isSerializationFailure } from './db-errors.js';
 
 /** Attempts of one write on PostgreSQL before its serialization failure goes to the caller. */
 export const WRITE_ATTEMPTS = 10;
-/** From this attempt on, a write waits for its turn (one at a time across every instance) first. */
-const QUEUE_FROM_ATTEMPT = 3;
-/** The advisory lock that queues the writes retried more than twice (any constant of our own). */
+/** From this attempt on, a write waits for its turn (alone, across every instance) first. */
+const QUEUE_FROM_ATTEMPT = 2;
+/** The advisory lock every write holds, exclusively once retried twice (any constant of our own). */
 const RETRY_QUEUE_LOCK = 0x636f76;
 
 /**
@@ -22,12 +22,13 @@ const RETRY_QUEUE_LOCK = 0x636f76;
  *   checks a service makes before it writes hold as if the transactions had run one at a time,
  *   which is what the services were written for. When PostgreSQL cannot order two of them (40001)
  *   or they deadlock (40P01), nothing was written and the work runs again after a short random
- *   pause. From the third attempt on it first takes a session advisory lock, so writes that keep
- *   colliding (25 people onboarded in the same second into a small table) take turns instead of
- *   failing each other again; the lock is taken before BEGIN, so the snapshot is taken after the
- *   wait. After `WRITE_ATTEMPTS` the failure goes to the caller (409 `conflict/concurrent`). The
- *   work must therefore only touch the database through `manager`, and tell others (events, mail)
- *   after it returns.
+ *   pause. Every attempt holds a session advisory lock, shared; from the third attempt on a write
+ *   takes it exclusively, so it waits for the writes running and those arriving wait for it: it
+ *   runs alone and cannot fail against them again (a lock among retried writes alone did not do:
+ *   fresh writes kept failing them until they ran out of attempts). The lock is taken
+ *   before BEGIN, so the snapshot is taken after the wait. After `WRITE_ATTEMPTS` the failure goes
+ *   to the caller (409 `conflict/concurrent`). The work must therefore only touch the database
+ *   through `manager`, and tell others (events, mail) after it returns.
  */
 @Injectable()
 export class UnitOfWork {
@@ -82,8 +83,10 @@ export class UnitOfWork {
   ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    const lock = queued ? 'pg_advisory_lock' : 'pg_advisory_lock_shared';
+    const unlock = queued ? 'pg_advisory_unlock' : 'pg_advisory_unlock_shared';
     try {
-      if (queued) await runner.query('SELECT pg_advisory_lock($1)', [RETRY_QUEUE_LOCK]);
+      await runner.query(`SELECT ${lock}($1)`, [RETRY_QUEUE_LOCK]);
       await runner.startTransaction('SERIALIZABLE');
       try {
         const result = await work(runner.manager);
@@ -94,11 +97,7 @@ export class UnitOfWork {
         throw error;
       }
     } finally {
-      if (queued) {
-        await runner
-          .query('SELECT pg_advisory_unlock($1)', [RETRY_QUEUE_LOCK])
-          .catch(() => undefined);
-      }
+      await runner.query(`SELECT ${unlock}($1)`, [RETRY_QUEUE_LOCK]).catch(() => undefined);
       await runner.release();
     }
   }
