@@ -35,7 +35,8 @@ export class MailOutbox {
 
   /**
    * To the accounts behind participants `participantIds` of the edition, except the account
-   * `exceptUserId` (the one who made the change knows of it). One statement whatever their number.
+   * `exceptUserId` (the one who made the change knows of it): one INSERT … SELECT per participant,
+   * which reads the account in the statement itself.
    */
   async toParticipants(
     manager: EntityManager,
