@@ -1,6 +1,8 @@
 import type { ParsedMail } from 'mailparser';
+import { writeSql } from './support/database.js';
 import {
   as,
+  liveEditionBody,
   TestSession,
   type EditionInfo,
   type ExhibitorInfo,
@@ -243,6 +245,47 @@ describe('mail through a real SMTP server, from the outbox', () => {
     for (const who of [first.visitor, first.stand, second.visitor, second.stand])
       expect(smtp.to(who.email).filter(reminded)).toHaveLength(1);
   });
+
+  it('sends each person their whole agenda when the organizer publishes the schedule', async () => {
+    const planned = await s.createEdition({ name: 'Salon planifié', tables: 4 });
+    const stands = [await s.onboardExhibitor(planned.id), await s.onboardExhibitor(planned.id)];
+    const visitor = await s.registerVisitor(planned.id, { firstName: 'Noé' });
+    const idle = await s.registerVisitor(planned.id);
+    for (const stand of stands) {
+      await as(s.http, visitor.token)
+        .post(`/api/editions/${planned.id}/meetings`, { toParticipantId: stand.participantId })
+        .expect(201);
+    }
+    const published = await as(s.http, s.organizerToken)
+      .post(`/api/editions/${planned.id}/schedule`, { commit: true, seed: 1 })
+      .expect(200);
+    expect(published.body).toMatchObject({ committed: true, placed: 2 });
+    const agendaMail = (m: ParsedMail) => /agenda .* est publié/.test(m.subject ?? '');
+    const [mine] = await smtp.waitFor(visitor.email, agendaMail);
+    expect(mine.subject).toBe('Votre agenda de Salon planifié est publié');
+    expect(mine.text).toContain('Bonjour Noé,');
+    // One line per meeting, in time order: when, where, with whom.
+    const lines = (mine.text ?? '').split('\n').filter((l) => l.startsWith('– '));
+    expect(lines).toHaveLength(2);
+    for (const line of lines)
+      expect(line).toMatch(/^– mercredi 19 mai 2027, \d\d:\d\d–\d\d:\d\d · Table \d · .+, .+$/);
+    expect([...lines].sort()).toEqual(lines);
+    const calendar = ics(mine);
+    expect(calendar.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    const agenda = await as(s.http, visitor.token)
+      .get(`/api/editions/${planned.id}/agenda`)
+      .expect(200);
+    for (const m of (agenda.body as { meetings: { id: string }[] }).meetings)
+      expect(calendar).toContain(`UID:${m.id}@coventis`);
+    // Each stand has its one meeting; nobody without a meeting is written to.
+    for (const stand of stands) {
+      const [theirs] = await smtp.waitFor(stand.email, agendaMail);
+      expect((theirs.text ?? '').split('\n').filter((l) => l.startsWith('– '))).toHaveLength(1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(smtp.to(idle.email).filter(agendaMail)).toHaveLength(0);
+    expect(smtp.to(visitor.email).filter(agendaMail)).toHaveLength(1);
+  });
 });
 
 describe('the digest of requests waiting for an answer', () => {
@@ -284,5 +327,168 @@ describe('the digest of requests waiting for an answer', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(smtp.to(stand.email).filter(digest)).toHaveLength(1);
     expect(smtp.to(idle.email)).toHaveLength(0);
+  });
+});
+
+/** `&#38;` and the like, as the pages write them, back to text. */
+const unescape = (html: string) =>
+  html.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+
+describe('feedback after the event, in two stages, from the links of the mail', () => {
+  let smtp: SmtpPeer;
+  let s: TestSession;
+  beforeAll(async () => {
+    smtp = await SmtpPeer.start();
+    s = await TestSession.start({
+      SMTP_URL: smtp.url,
+      MAIL_POLL_MS: '200',
+      PUBLIC_URL: 'https://salon.example',
+      FEEDBACK_AFTER_HOURS: '2',
+      FEEDBACK_FOLLOW_UP_DAYS: '2',
+    });
+  });
+  afterAll(async () => {
+    await s.close();
+    await smtp.stop();
+  });
+
+  /** The clock, as the server sees the edition: its slots moved `days` into the past. */
+  const age = (editionId: string, days: number) =>
+    writeSql(
+      s.testApp.databaseUrl,
+      s.testApp.databaseUrl.startsWith('sqlite:')
+        ? `UPDATE slots SET "startsAt" = strftime('%Y-%m-%d %H:%M:%f', "startsAt", '-${days} days'),
+                            "endsAt" = strftime('%Y-%m-%d %H:%M:%f', "endsAt", '-${days} days')
+            WHERE "editionId" = '${editionId}'`
+        : `UPDATE slots SET "startsAt" = "startsAt" - interval '${days} days',
+                            "endsAt" = "endsAt" - interval '${days} days'
+            WHERE "editionId" = '${editionId}'`,
+    );
+  /** The link of the choice `label` in a feedback mail, on the test server. */
+  const choice = (mail: ParsedMail, label: string) => {
+    const line = (mail.text ?? '').split('\n').find((l) => l.startsWith(`– ${label} : `));
+    return line!.slice(`– ${label} : `.length).replace('https://salon.example', '');
+  };
+  /** Opens a choice's link, as the person clicking it, and confirms it on the page. */
+  const answer = async (mail: ParsedMail, label: string) => {
+    const page = await s.http.get(choice(mail, label)).expect(200);
+    expect(page.text).toContain(`Confirmer : ${label}`);
+    const action = unescape(/<form method="post" action="([^"]+)">/.exec(page.text)![1]);
+    return s.http.post(action).expect(200);
+  };
+
+  it('asks both parties how it went, records the answers as attendance and outcome, then asks again', async () => {
+    const res = await as(s.http, s.organizerToken)
+      .post('/api/editions', liveEditionBody({ name: 'Rencontres ESS Hérault' }))
+      .expect(201);
+    const edition = res.body as { id: string; slots: { id: string }[] };
+    const stand = await s.onboardExhibitor(edition.id);
+    const meet = async (slotId: string, cancel = false) => {
+      const visitor = await s.registerVisitor(edition.id);
+      const request = await as(s.http, visitor.token)
+        .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: stand.participantId })
+        .expect(201);
+      await as(s.http, stand.token)
+        .post(`/api/meetings/${request.body.id}/accept`, { slotId })
+        .expect(200);
+      if (cancel)
+        await as(s.http, visitor.token).post(`/api/meetings/${request.body.id}/cancel`).expect(200);
+      return { visitor, meetingId: (request.body as { id: string }).id };
+    };
+    const [first, second, third] = edition.slots;
+    const useful = await meet(first.id);
+    const missed = await meet(second.id);
+    const cancelled = await meet(third.id, true);
+    const asked = (m: ParsedMail) => /qu’en est-il sorti/.test(m.subject ?? '');
+
+    // The edition is not over: nobody is asked yet.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(smtp.to(useful.visitor.email).filter(asked)).toHaveLength(0);
+
+    await age(edition.id, 1);
+    const [question] = await smtp.waitFor(useful.visitor.email, asked);
+    expect(question.subject).toMatch(/^Votre rendez-vous avec .+ : qu’en est-il sorti \?$/);
+    for (const label of [
+      'Il n’a pas eu lieu',
+      'Pas pertinent',
+      'Instructif',
+      'Coopération possible',
+    ])
+      expect(choice(question, label)).toMatch(/^\/api\/feedback\?/);
+    // Both sides of each meeting that may have happened; not the cancelled one.
+    await smtp.waitFor(stand.email, asked, 2);
+    await smtp.waitFor(missed.visitor.email, asked);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(smtp.to(cancelled.visitor.email).filter(asked)).toHaveLength(0);
+    expect(smtp.to(stand.email).filter(asked)).toHaveLength(2);
+
+    // A link with another signature, or an answer of the other stage, records nothing.
+    const link = choice(question, 'Coopération possible');
+    const forged = await s.http.get(
+      link.replace(/sig=[^&]+/, 'sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'),
+    );
+    expect(forged.status).toBe(400);
+    expect(forged.body).toMatchObject({ code: 'mail/bad_link' });
+    const wrong = await s.http.post(link.replace('cooperation_possible', 'agreement_reached'));
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ code: 'feedback/bad_answer' });
+    // Opening the link alone (as a mail scanner does) records nothing either.
+    const meeting = async (id: string) =>
+      (await as(s.http, s.organizerToken).get(`/api/meetings/${id}`).expect(200)).body as {
+        status: string;
+        outcome: string | null;
+      };
+    await s.http.get(link).expect(200);
+    expect(await meeting(useful.meetingId)).toMatchObject({ status: 'scheduled', outcome: null });
+
+    const thanks = await answer(question, 'Coopération possible');
+    expect(thanks.text).toContain('Merci, c’est noté : Coopération possible.');
+    expect(await meeting(useful.meetingId)).toMatchObject({ status: 'held', outcome: 'follow_up' });
+    // The stand says it was only informative, from its agenda: the outcome is not lowered.
+    const fromAgenda = await as(s.http, stand.token)
+      .post(`/api/meetings/${useful.meetingId}/feedback`, { stage: 'first', answer: 'informative' })
+      .expect(200);
+    expect(fromAgenda.body).toMatchObject({ status: 'held', outcome: 'follow_up' });
+    // Somebody else's meeting is not theirs to answer about.
+    await as(s.http, missed.visitor.token)
+      .post(`/api/meetings/${useful.meetingId}/feedback`, { stage: 'first', answer: 'not_held' })
+      .expect(404);
+    const [missedQuestion] = smtp.to(missed.visitor.email).filter(asked);
+    await answer(missedQuestion, 'Il n’a pas eu lieu');
+    expect(await meeting(missed.meetingId)).toMatchObject({ status: 'no_show', outcome: null });
+
+    const stats = async () =>
+      (await as(s.http, s.organizerToken).get(`/api/editions/${edition.id}/stats`).expect(200))
+        .body as { feedback: { meetingsAnswered: number; first: object; second: object } };
+    expect((await stats()).feedback).toEqual({
+      meetingsAnswered: 2,
+      first: { not_held: 1, not_relevant: 0, informative: 1, cooperation_possible: 1 },
+      second: { agreement_reached: 0, in_discussion: 0, no_agreement: 0 },
+    });
+
+    // Two days after the end: the meeting with a cooperation in view is asked about again, to both.
+    const again = (m: ParsedMail) => /un accord a-t-il été trouvé/.test(m.subject ?? '');
+    expect(smtp.to(useful.visitor.email).filter(again)).toHaveLength(0);
+    await age(edition.id, 2);
+    const [followUp] = await smtp.waitFor(useful.visitor.email, again);
+    await smtp.waitFor(stand.email, again);
+    const agreed = await answer(followUp, 'Oui, un accord a été trouvé');
+    expect(agreed.text).toContain(
+      `href="https://salon.example/agenda?declare=${useful.meetingId}"`,
+    );
+    expect(await meeting(useful.meetingId)).toMatchObject({
+      status: 'held',
+      outcome: 'convention_envisaged',
+    });
+    expect((await stats()).feedback.second).toEqual({
+      agreement_reached: 1,
+      in_discussion: 0,
+      no_agreement: 0,
+    });
+    // Each question once, however many sweeps since; none about the meeting that did not happen.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(smtp.to(useful.visitor.email).filter(asked)).toHaveLength(1);
+    expect(smtp.to(useful.visitor.email).filter(again)).toHaveLength(1);
+    expect(smtp.to(missed.visitor.email).filter(again)).toHaveLength(0);
   });
 });

@@ -25,6 +25,7 @@ export type ActivityAction =
   | 'meeting.no_show'
   | 'meeting.expired'
   | 'meeting.holder_changed'
+  | 'meeting.feedback'
   | 'team.invited'
   | 'team.invitation_revoked'
   | 'team.joined'

@@ -181,6 +181,24 @@ export class EnvironmentVariables {
   @Max(24 * 30)
   MAIL_DIGEST_HOURS = 72;
 
+  /** Each party of a meeting is asked how it went this many hours after the edition's last slot. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(30 * 24)
+  FEEDBACK_AFTER_HOURS = 2;
+
+  /**
+   * A meeting whose follow-up was foreseen and that led to no convention yet is asked about again
+   * ("agreement reached?") this many days after the edition ended (0: never). b2match asks after
+   * about six months.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3 * 365)
+  FEEDBACK_FOLLOW_UP_DAYS = 180;
+
   /** Attempts to send a message (the pause doubling from 5 s, at most 1 h) before it is marked failed. */
   @Transform(toInt)
   @IsInt()

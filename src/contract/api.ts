@@ -207,6 +207,12 @@ export interface EditionStats {
     insertionJobs: number;
   };
   conversion: { heldMeetings: number; heldMeetingsWithConvention: number; rate: number };
+  /** The parties' answers after the event, by stage and answer (FEEDBACK_ANSWERS). */
+  feedback: {
+    meetingsAnswered: number;
+    first: Record<string, number>;
+    second: Record<string, number>;
+  };
 }
 
 /** One slot of the grid on the organizer's chart: the meetings in it against its tables. */

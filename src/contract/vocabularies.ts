@@ -42,6 +42,19 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const MEETING_OUTCOMES = ['no_follow_up', 'follow_up', 'convention_envisaged'] as const;
 export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
 
+/**
+ * What a party answers after the event, per meeting (b2match's two stages): first whether it took
+ * place and what came of it, then, months later for a cooperation seen as possible, whether an
+ * agreement was reached. Each answer raises the meeting's outcome (see FEEDBACK_OUTCOME).
+ */
+export const FEEDBACK_STAGES = ['first', 'second'] as const;
+export type FeedbackStage = (typeof FEEDBACK_STAGES)[number];
+export const FEEDBACK_ANSWERS = {
+  first: ['not_held', 'not_relevant', 'informative', 'cooperation_possible'],
+  second: ['agreement_reached', 'in_discussion', 'no_agreement'],
+} as const satisfies Record<FeedbackStage, readonly string[]>;
+export type FeedbackAnswer = (typeof FEEDBACK_ANSWERS)[FeedbackStage][number];
+
 export const MEETING_EVENTS = [
   'meeting.requested',
   'meeting.scheduled',

@@ -13,6 +13,7 @@ import { OrganizationSector } from '../exhibitors/organization-sector.entity.js'
 import { Organization } from '../exhibitors/organization.entity.js';
 import { Booking } from '../meetings/booking.entity.js';
 import { OutboxMessage } from '../mail/outbox.entity.js';
+import { MeetingFeedback } from '../meetings/feedback.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Dismissal } from '../recommendations/dismissal.entity.js';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   Application,
   TeamInvitation,
   OutboxMessage,
+  MeetingFeedback,
 ];

@@ -10,7 +10,7 @@ import { IdParam } from '../common/validation.js';
 import { EnvironmentVariables } from '../config/env.js';
 import { MailFiguresDto, MailPreferencesDto } from './mail.dto.js';
 import { MAIL_KINDS, OutboxMessage, type MailKind, type OutboxStatus } from './outbox.entity.js';
-import { validUnsubscribe } from './unsubscribe.js';
+import { validUnsubscribe } from './signed-links.js';
 
 const STOPPED: Record<'fr' | 'en', string> = {
   fr: 'C’est noté : vous ne recevrez plus ce type de message de Coventis.',

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MeetingsModule } from '../meetings/meetings.module.js';
+import { MailComposer } from './compose.js';
 import { MailController } from './mail.controller.js';
 import { MailOutbox } from './outbox.js';
 import { OutboxSender } from './sender.js';
@@ -14,6 +15,6 @@ export class OutboxModule {}
 @Module({
   imports: [MeetingsModule],
   controllers: [MailController],
-  providers: [MailTransport, OutboxSender],
+  providers: [MailTransport, MailComposer, OutboxSender],
 })
 export class MailModule {}

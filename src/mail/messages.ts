@@ -1,3 +1,4 @@
+import type { FeedbackAnswer } from '../contract/vocabularies.js';
 import type { MailKind } from './outbox.entity.js';
 
 export type Language = 'fr' | 'en';
@@ -18,6 +19,10 @@ export interface MessageFacts {
   note?: string | null;
   /** The people whose requests wait for an answer (the digest). */
   waiting?: string[];
+  /** The reader's meetings, one line each (the published schedule). */
+  agenda?: string[];
+  /** The answers offered, each a link that records it (the feedback questions). */
+  choices?: { label: string; url: string }[];
   /** The signed link that turns this kind of message off. */
   unsubscribeUrl: string;
 }
@@ -120,6 +125,35 @@ const TEXTS: Record<Language, Record<MailKind, Lines>> = {
       ],
       action: 'Voir mon agenda',
     }),
+    'schedule.published': (f) => ({
+      subject: `Votre agenda de ${f.editionName} est publié`,
+      lines: [
+        `Bonjour ${f.firstName},`,
+        `Le planning des rendez-vous de ${f.editionName} est publié. Voici le vôtre :`,
+        ...f.agenda!.map((line) => `– ${line}`),
+        'Vos rendez-vous sont joints à ce message pour votre calendrier.',
+      ],
+      action: 'Voir mon agenda',
+    }),
+    'feedback.request': (f) => ({
+      subject: `Votre rendez-vous avec ${f.partner} : qu’en est-il sorti ?`,
+      lines: [
+        `Bonjour ${f.firstName},`,
+        `À ${f.editionName}, vous aviez rendez-vous avec ${f.partner}.`,
+        ...where(f, 'fr'),
+        'Dites-nous en un clic ce qu’il a donné : vos réponses aident les organisateurs à suivre les coopérations nées de la convention.',
+      ],
+      action: 'Voir mon agenda',
+    }),
+    'feedback.follow_up': (f) => ({
+      subject: `${f.partner} : un accord a-t-il été trouvé ?`,
+      lines: [
+        `Bonjour ${f.firstName},`,
+        `Après votre rendez-vous avec ${f.partner} à ${f.editionName}, une coopération vous semblait possible.`,
+        'Où en êtes-vous ? Si un accord a été trouvé, vous pourrez déclarer la convention.',
+      ],
+      action: 'Voir mon agenda',
+    }),
   },
   en: {
     'registration.confirmed': (f) => ({
@@ -201,29 +235,87 @@ const TEXTS: Record<Language, Record<MailKind, Lines>> = {
       ],
       action: 'See my agenda',
     }),
+    'schedule.published': (f) => ({
+      subject: `Your agenda for ${f.editionName} is published`,
+      lines: [
+        `Hello ${f.firstName},`,
+        `The meeting schedule of ${f.editionName} is published. Here is yours:`,
+        ...f.agenda!.map((line) => `– ${line}`),
+        'Your meetings are attached for your calendar.',
+      ],
+      action: 'See my agenda',
+    }),
+    'feedback.request': (f) => ({
+      subject: `Your meeting with ${f.partner}: what came of it?`,
+      lines: [
+        `Hello ${f.firstName},`,
+        `At ${f.editionName}, you had a meeting with ${f.partner}.`,
+        ...where(f, 'en'),
+        'Tell us in one click how it went: your answers help the organizers follow the cooperations born at the convention.',
+      ],
+      action: 'See my agenda',
+    }),
+    'feedback.follow_up': (f) => ({
+      subject: `${f.partner}: was an agreement reached?`,
+      lines: [
+        `Hello ${f.firstName},`,
+        `After your meeting with ${f.partner} at ${f.editionName}, a cooperation seemed possible.`,
+        'Where do things stand? If an agreement was reached, you can declare the convention.',
+      ],
+      action: 'See my agenda',
+    }),
   },
 };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The answers of the feedback questions, as the mail and the page of its links name them. */
+export const FEEDBACK_LABELS: Record<Language, Record<FeedbackAnswer, string>> = {
+  fr: {
+    not_held: 'Il n’a pas eu lieu',
+    not_relevant: 'Pas pertinent',
+    informative: 'Instructif',
+    cooperation_possible: 'Coopération possible',
+    agreement_reached: 'Oui, un accord a été trouvé',
+    in_discussion: 'Nous en discutons encore',
+    no_agreement: 'Non, pas d’accord',
+  },
+  en: {
+    not_held: 'It did not take place',
+    not_relevant: 'Not relevant',
+    informative: 'Informative',
+    cooperation_possible: 'Cooperation possible',
+    agreement_reached: 'Yes, we reached an agreement',
+    in_discussion: 'We are still discussing',
+    no_agreement: 'No agreement',
+  },
+};
+
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The message in the reader's language, as plain text and as HTML saying the same. */
 export function render(kind: MailKind, facts: MessageFacts, lang: Language): Rendered {
   const { subject, lines, action } = TEXTS[lang][kind](facts);
   // French puts a space before a colon.
-  const link = `${action}${lang === 'fr' ? ' : ' : ': '}${facts.url}`;
+  const colon = lang === 'fr' ? ' : ' : ': ';
+  const link = `${action}${colon}${facts.url}`;
   const stop = lang === 'fr' ? 'Ne plus recevoir ce type de message' : 'Stop this kind of message';
+  const choices = facts.choices ?? [];
   const text = [
     ...lines,
+    ...(choices.length ? ['', ...choices.map((c) => `– ${c.label}${colon}${c.url}`)] : []),
     '',
     link,
     '',
     '— Coventis',
-    `${stop}${lang === 'fr' ? ' : ' : ': '}${facts.unsubscribeUrl}`,
+    `${stop}${colon}${facts.unsubscribeUrl}`,
   ].join('\n');
   const html = [
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a">',
     ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    ...choices.map(
+      (c) =>
+        `<p><a href="${escapeHtml(c.url)}" style="display: inline-block; border: 1px solid #0b6e4f; color: #0b6e4f; padding: 6px 14px; border-radius: 4px; text-decoration: none">${escapeHtml(c.label)}</a></p>`,
+    ),
     `<p><a href="${escapeHtml(facts.url)}" style="background: #0b6e4f; color: #fff; padding: 8px 16px; border-radius: 4px; text-decoration: none">${escapeHtml(action)}</a></p>`,
     '<p style="color: #666">— Coventis</p>',
     `<p style="color: #666; font-size: small"><a href="${escapeHtml(facts.unsubscribeUrl)}">${escapeHtml(stop)}</a></p>`,

@@ -10,6 +10,9 @@ export const MAIL_KINDS = [
   'meeting.rescheduled',
   'meeting.reminder',
   'requests.digest',
+  'schedule.published',
+  'feedback.request',
+  'feedback.follow_up',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

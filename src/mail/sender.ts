@@ -6,27 +6,18 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
-import QRCode from 'qrcode';
 import { DataSource, In } from 'typeorm';
-import type { Attachment } from 'nodemailer/lib/mailer/index.js';
-import { User } from '../auth/user.entity.js';
 import { SqlParams } from '../common/db/bulk.js';
 import { columnValue } from '../common/db/rows.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { EnvironmentVariables } from '../config/env.js';
-import { Edition } from '../editions/edition.entity.js';
 import { Slot } from '../editions/slot.entity.js';
+import { FeedbackService } from '../meetings/feedback.service.js';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { forViewer, MeetingViews } from '../meetings/meeting-views.js';
-import type { MeetingDto } from '../meetings/meetings.dto.js';
-import { Participant } from '../participants/participant.entity.js';
-import { render, type Language, type MessageFacts } from './messages.js';
+import { MailComposer } from './compose.js';
 import { MailOutbox } from './outbox.js';
-import { OutboxMessage, type MailKind } from './outbox.entity.js';
+import { OutboxMessage } from './outbox.entity.js';
 import { MailTransport } from './transport.js';
-import { unsubscribeUrl } from './unsubscribe.js';
 
 /** Messages claimed per round. */
 const BATCH = 20;
@@ -43,25 +34,6 @@ interface MeetingToRemind {
   inviteeId: string;
 }
 
-interface Composed {
-  subject: string;
-  text: string;
-  html: string;
-  to: string;
-  attachments: Attachment[];
-  headers: Record<string, string>;
-}
-
-/** A meeting message whose meeting moved on before it went (the request already answered…). */
-const STILL_TRUE: Partial<Record<MailKind, (m: Meeting) => boolean>> = {
-  'meeting.requested': (m) => m.status === 'requested',
-  'meeting.accepted': (m) => m.status === 'scheduled' || m.status === 'held',
-  'meeting.declined': (m) => m.status === 'declined',
-};
-
-/** A message about the meeting at the slot it names: still true while the meeting is there. */
-const AT_SLOT: MailKind[] = ['meeting.rescheduled', 'meeting.reminder'];
-
 /**
  * Drains the outbox: after each change that wrote messages, and every MAIL_POLL_MS. A message is
  * claimed by raising its attempt count from the value read (one sender wins, on any instance),
@@ -77,23 +49,21 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
   private draining: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private ticking = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly outbox: MailOutbox,
     private readonly transport: MailTransport,
-    private readonly views: MeetingViews,
+    private readonly composer: MailComposer,
+    private readonly feedback: FeedbackService,
     private readonly env: EnvironmentVariables,
   ) {}
 
   onApplicationBootstrap(): void {
     this.outbox.onEnqueued(() => this.soon());
-    this.timer = setInterval(() => {
-      this.remind().catch((error: unknown) => this.logger.error(error));
-      this.digest().catch((error: unknown) => this.logger.error(error));
-      this.soon(0);
-    }, this.env.MAIL_POLL_MS);
+    this.timer = setInterval(() => void this.tick(), this.env.MAIL_POLL_MS);
     this.timer.unref();
     this.soon();
   }
@@ -103,6 +73,22 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     clearInterval(this.timer);
     clearTimeout(this.soonTimer);
     await this.draining;
+  }
+
+  /** The sweeps that write the mail nobody's change causes (reminders, digests, feedback), then a drain. */
+  private async tick(): Promise<void> {
+    // A round of sweeps slower than MAIL_POLL_MS is not joined by the next one.
+    if (this.stopped || this.ticking) return;
+    this.ticking = true;
+    for (const sweep of [() => this.remind(), () => this.digest(), () => this.feedback.sweep()]) {
+      try {
+        await sweep();
+      } catch (error) {
+        this.logger.error(error);
+      }
+    }
+    this.ticking = false;
+    this.soon(0);
   }
 
   private soon(delay = 20): void {
@@ -245,7 +231,7 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
   /** Sends one claimed message: 'sent', 'skipped', or null when it failed (and was marked so). */
   private async sendOne(message: OutboxMessage): Promise<'sent' | 'skipped' | null> {
     try {
-      const mail = await this.compose(message);
+      const mail = await this.composer.compose(message);
       if (!mail) return 'skipped';
       await this.transport.send({ ...mail, messageId: `<${message.id}@coventis>` });
       return 'sent';
@@ -269,142 +255,4 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
       return null;
     }
   }
-
-  /** Who waits for `participant`'s answer to a meeting request, as the digest names them. */
-  private async waitingFor(participant: Participant): Promise<string[]> {
-    const pending = await this.dataSource.manager.find(Meeting, {
-      where: { inviteeId: participant.id, status: 'requested' },
-      order: { createdAt: 'ASC' },
-    });
-    const open = pending.filter((m) => !m.expiresAt || m.expiresAt > new Date());
-    const seen = await this.views.toDtos(open, participant.id);
-    return seen.map(({ partner }) =>
-      [`${partner!.firstName} ${partner!.lastName}`, partner!.organizationName]
-        .filter(Boolean)
-        .join(', '),
-    );
-  }
-
-  /** The message as its reader gets it, or null when there is nothing left to say. */
-  private async compose(message: OutboxMessage): Promise<Composed | null> {
-    const manager = this.dataSource.manager;
-    const user = await manager.findOneBy(User, { id: message.toUserId });
-    if (!user || user.mailOff.includes(message.kind)) return null;
-    const lang: Language = user.language === 'en' ? 'en' : 'fr';
-    const payload = JSON.parse(message.payload) as Record<string, string>;
-    const edition = message.editionId
-      ? await manager.findOneBy(Edition, { id: message.editionId })
-      : null;
-    if (!edition) return null;
-    const stopUrl = unsubscribeUrl(this.env.PUBLIC_URL, this.env.JWT_SECRET, user.id, message.kind);
-    const base = { firstName: user.firstName, editionName: edition.name, unsubscribeUrl: stopUrl };
-    const url = (page: string) => `${this.env.PUBLIC_URL.replace(/\/$/, '')}${page}`;
-    let facts: MessageFacts;
-    const attachments: Attachment[] = [];
-    if (message.kind === 'registration.confirmed') {
-      const participant = await manager.findOneBy(Participant, { id: payload.participantId });
-      if (!participant) return null;
-      facts = {
-        ...base,
-        url: url('/badge'),
-        badgeCode: participant.badgeCode,
-        venue: edition.venue,
-      };
-      attachments.push({
-        filename: 'badge.png',
-        content: await QRCode.toBuffer(participant.badgeCode, {
-          type: 'png',
-          margin: 2,
-          width: 320,
-        }),
-        contentType: 'image/png',
-      });
-    } else if (message.kind === 'requests.digest') {
-      const participant = await manager.findOneBy(Participant, { id: payload.participantId });
-      const waiting = participant ? await this.waitingFor(participant) : [];
-      if (!participant || waiting.length === 0) return null;
-      facts = {
-        ...base,
-        url: url(participant.kind === 'exhibitor' ? '/inbox' : '/agenda'),
-        waiting,
-      };
-    } else {
-      const meeting = await manager.findOneBy(Meeting, { id: payload.meetingId });
-      if (!meeting || STILL_TRUE[message.kind]?.(meeting) === false) return null;
-      const moved = meeting.status !== 'scheduled' || meeting.slotId !== payload.slotId;
-      if (AT_SLOT.includes(message.kind) && moved) return null;
-      const [dto] = await this.views.toDtos([meeting], null);
-      const seen = forViewer(dto, payload.participantId);
-      const partner = seen.partner;
-      if (!partner) return null;
-      const before =
-        !seen.slot && payload.slotId ? await manager.findOneBy(Slot, { id: payload.slotId }) : null;
-      const slot =
-        seen.slot ??
-        (before && {
-          startsAt: before.startsAt.toISOString(),
-          endsAt: before.endsAt.toISOString(),
-        });
-      facts = {
-        ...base,
-        url: url(message.kind === 'meeting.declined' ? '/' : '/agenda'),
-        partner: [`${partner.firstName} ${partner.lastName}`, partner.organizationName]
-          .filter(Boolean)
-          .join(', '),
-        when: slot ? when(slot, edition.timezone, lang) : null,
-        place: seen.place ?? (seen.table ? `Table ${seen.table}` : null),
-        note: message.kind === 'meeting.requested' ? seen.message : null,
-      };
-      const cancelled = message.kind === 'meeting.cancelled';
-      if (
-        slot &&
-        ['meeting.accepted', 'meeting.rescheduled', 'meeting.cancelled'].includes(message.kind)
-      ) {
-        attachments.push(invitation(seen, slot, edition, facts.partner!, cancelled));
-      }
-    }
-    return {
-      to: user.email,
-      attachments,
-      // One click in the mail program turns this kind off (RFC 8058).
-      headers: {
-        'List-Unsubscribe': `<${stopUrl}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      },
-      ...render(message.kind, facts, lang),
-    };
-  }
-}
-
-function when(slot: { startsAt: string; endsAt: string }, zone: string, lang: Language): string {
-  const start = DateTime.fromISO(slot.startsAt, { zone }).setLocale(lang);
-  const end = DateTime.fromISO(slot.endsAt, { zone }).setLocale(lang);
-  return `${start.toFormat('cccc d LLLL yyyy')}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
-}
-
-/** The meeting for the reader's calendar; a cancellation removes the same event (same UID). */
-function invitation(
-  meeting: MeetingDto,
-  slot: { startsAt: string; endsAt: string },
-  edition: Edition,
-  partner: string,
-  cancelled: boolean,
-): Attachment {
-  const method = cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH;
-  const calendar = ical({ name: edition.name, method });
-  calendar.createEvent({
-    id: `${meeting.id}@coventis`,
-    start: new Date(slot.startsAt),
-    end: new Date(slot.endsAt),
-    summary: `Rendez-vous : ${partner}`,
-    location: [meeting.place, edition.venue, edition.city].filter(Boolean).join(', '),
-    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    // Calendars keep the event with the highest sequence: each change of the meeting raises it.
-    sequence: Math.floor(new Date(meeting.updatedAt).getTime() / 1000),
-  });
-  return {
-    filename: 'rendez-vous.ics',
-    content: calendar.toString(),
-    contentType: `text/calendar; charset=utf-8; method=${method}`,
-  };
 }

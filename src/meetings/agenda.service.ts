@@ -14,6 +14,7 @@ import { StatsChanged } from '../stats/stats.events.js';
 import { Slot } from '../editions/slot.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Booking } from './booking.entity.js';
+import { addMeetingEvent } from './calendar.js';
 import { Meeting } from './meeting.entity.js';
 import { AgendasChanged } from './meeting.events.js';
 import { forMember, MeetingViews } from './meeting-views.js';
@@ -78,27 +79,18 @@ export class AgendaService {
     if (!me || (!who.user && !who.token))
       throw notFound('agenda/unknown_calendar', 'No agenda for this token');
     const edition = await this.dataSource.getRepository(Edition).findOneByOrFail({ id: editionId });
-    const meetings = (await this.meetingsOf(me)).filter(
-      (m) => m.slot && ['scheduled', 'held'].includes(m.status),
-    );
-    // Times are written in UTC: every calendar app converts them, no VTIMEZONE needed.
+    return this.calendarOf(edition, await this.meetingsOf(me));
+  }
+
+  /** Those of `meetings` that have a time, as iCalendar (the feed, and the published schedule's mail). */
+  calendarOf(edition: Edition, meetings: MeetingDto[]): string {
     const calendar = ical({
       name: `${edition.name} — mes rendez-vous`,
       method: ICalCalendarMethod.PUBLISH,
     });
     for (const m of meetings) {
-      const partner = m.partner!;
-      const who = [`${partner.firstName} ${partner.lastName}`, partner.organizationName]
-        .filter(Boolean)
-        .join(', ');
-      calendar.createEvent({
-        id: `${m.id}@coventis`,
-        start: new Date(m.slot!.startsAt),
-        end: new Date(m.slot!.endsAt),
-        summary: `Rendez-vous : ${who}`,
-        location: [m.place, edition.venue, edition.city].filter(Boolean).join(', '),
-        description: m.message ?? undefined,
-      });
+      if (m.slot && ['scheduled', 'held'].includes(m.status))
+        addMeetingEvent(calendar, m, m.slot, edition);
     }
     return calendar.toString();
   }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module.js';
 import { AgendaService } from './agenda.service.js';
+import { FeedbackController } from './feedback.controller.js';
+import { FeedbackService } from './feedback.service.js';
 import { MeetingViews } from './meeting-views.js';
 import { MeetingsListController, MeetingsListService } from './meetings-list.js';
 import { MeetingsController } from './meetings.controller.js';
@@ -11,7 +13,7 @@ import { SlotBooker } from './slot-booker.js';
 
 @Module({
   imports: [EditionsModule],
-  controllers: [MeetingsController, MeetingsListController],
+  controllers: [MeetingsController, MeetingsListController, FeedbackController],
   providers: [
     MeetingsService,
     MeetingsListService,
@@ -20,7 +22,15 @@ import { SlotBooker } from './slot-booker.js';
     ParticipantsLookup,
     SlotBooker,
     RequestExpiry,
+    FeedbackService,
   ],
-  exports: [MeetingsService, AgendaService, MeetingViews, ParticipantsLookup, SlotBooker],
+  exports: [
+    MeetingsService,
+    AgendaService,
+    FeedbackService,
+    MeetingViews,
+    ParticipantsLookup,
+    SlotBooker,
+  ],
 })
 export class MeetingsModule {}

@@ -16,6 +16,7 @@ import { Booking } from '../meetings/booking.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { AgendasChanged, MeetingChanged, ScheduleProgress } from '../meetings/meeting.events.js';
 import { MeetingViews } from '../meetings/meeting-views.js';
+import { MailOutbox } from '../mail/outbox.js';
 import type { PartyDto } from '../meetings/meetings.dto.js';
 import { runSchedule, type RunProgress, type RunResult } from './schedule-runner.js';
 import { loadScheduleData, type ScheduleData } from './schedule-input.js';
@@ -51,6 +52,7 @@ export class ScheduleService {
     private readonly events: EventEmitter2,
     private readonly views: MeetingViews,
     private readonly editions: EditionsService,
+    private readonly outbox: MailOutbox,
   ) {}
 
   async run(user: AuthUser, editionId: string, dto: RunScheduleDto): Promise<ScheduleProposalDto> {
@@ -105,7 +107,7 @@ export class ScheduleService {
         );
       }
       await this.publishRows(manager, user, edition, placed);
-      await this.log.record(manager, {
+      const entry = await this.log.record(manager, {
         action: 'schedule.committed',
         subjectType: 'edition',
         subjectId: edition.id,
@@ -123,7 +125,14 @@ export class ScheduleService {
           refined: proposal.refined,
         },
       });
+      // Everyone with a meeting placed gets their whole agenda, as it is when the mail goes.
+      await this.outbox.toParticipants(
+        manager,
+        placed.flatMap((p) => [p.meeting.requesterId, p.meeting.inviteeId]),
+        { kind: 'schedule.published', editionId: edition.id, payload: { schedule: entry.id } },
+      );
     });
+    this.outbox.poke();
     await this.announce(edition.id, placed);
     return proposal;
   }

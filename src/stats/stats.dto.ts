@@ -84,6 +84,21 @@ export class ConversionDto {
   rate: number;
 }
 
+export class FeedbackFiguresDto {
+  @ApiProperty({ description: 'Meetings that at least one party answered about' })
+  meetingsAnswered: number;
+  @ApiProperty({
+    example: { not_held: 1, not_relevant: 0, informative: 2, cooperation_possible: 3 },
+    description: 'Answers of the first stage (after the event), one per party',
+  })
+  first: Record<string, number>;
+  @ApiProperty({
+    example: { agreement_reached: 1, in_discussion: 1, no_agreement: 0 },
+    description: 'Answers of the second stage (months later)',
+  })
+  second: Record<string, number>;
+}
+
 export class EditionStatsDto implements ContractEditionStats {
   @ApiProperty() editionId: string;
   @ApiProperty() exhibitors: number;
@@ -92,4 +107,5 @@ export class EditionStatsDto implements ContractEditionStats {
   @ApiProperty({ type: FunnelDto }) meetings: FunnelDto;
   @ApiProperty({ type: ConventionFiguresDto }) conventions: ConventionFiguresDto;
   @ApiProperty({ type: ConversionDto }) conversion: ConversionDto;
+  @ApiProperty({ type: FeedbackFiguresDto }) feedback: FeedbackFiguresDto;
 }

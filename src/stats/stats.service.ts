@@ -10,6 +10,7 @@ import {
 import { SqlParams } from '../common/db/bulk.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
+import { FeedbackService } from '../meetings/feedback.service.js';
 import { Meeting, MEETING_STATUSES } from '../meetings/meeting.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { EditionStatsDto, FunnelDto } from './stats.dto.js';
@@ -20,6 +21,7 @@ export class StatsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly editions: EditionsService,
+    private readonly feedback: FeedbackService,
   ) {}
 
   async stats(editionId: string): Promise<EditionStatsDto> {
@@ -93,6 +95,7 @@ export class StatsService {
             ? 0
             : Math.round((heldMeetingsWithConvention / heldMeetings) * 1000) / 1000,
       },
+      feedback: await this.feedback.figures(editionId),
     };
   }
 

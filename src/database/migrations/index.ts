@@ -7,6 +7,7 @@ import { Applications1764100000000 } from './1764100000000-Applications.js';
 import { Teams1764200000000 } from './1764200000000-Teams.js';
 import { Sectors1764300000000 } from './1764300000000-Sectors.js';
 import { Outbox1764400000000 } from './1764400000000-Outbox.js';
+import { Feedback1764500000000 } from './1764500000000-Feedback.js';
 
 /** Every migration, in order; run at start-up. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Teams1764200000000,
   Sectors1764300000000,
   Outbox1764400000000,
+  Feedback1764500000000,
 ];

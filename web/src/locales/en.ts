@@ -196,6 +196,9 @@ const en: Messages = {
       meeting_rescheduled: 'meetings moved',
       meeting_cancelled: 'meetings cancelled',
       meeting_reminder: 'a reminder before each meeting',
+      schedule_published: 'my agenda when the schedule is published',
+      feedback_request: 'after the convention, "what came of this meeting?"',
+      feedback_follow_up: 'a few months later, "was an agreement reached?"',
     },
   },
   availability: {

@@ -198,6 +198,9 @@ const fr = {
       meeting_rescheduled: 'les rendez-vous déplacés',
       meeting_cancelled: 'les rendez-vous annulés',
       meeting_reminder: 'un rappel avant chaque rendez-vous',
+      schedule_published: 'mon agenda quand le planning est publié',
+      feedback_request: 'après la convention, la question « qu’a donné ce rendez-vous ? »',
+      feedback_follow_up: 'quelques mois après, la question « un accord a-t-il été trouvé ? »',
     },
   },
   availability: {

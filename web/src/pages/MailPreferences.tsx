@@ -12,7 +12,10 @@ const KINDS = [
   'meeting.declined',
   'meeting.rescheduled',
   'meeting.cancelled',
+  'schedule.published',
   'meeting.reminder',
+  'feedback.request',
+  'feedback.follow_up',
 ] as const;
 
 /** Which mail I get: a box per kind, ticked when it is sent to me; saved at each change. */
