@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { PASSWORD } from './support/app.js';
+import { ORGANIZER, PASSWORD } from './support/app.js';
 import { BrowserPages, launchChromium, screenshot } from './support/browser.js';
 import {
   as,
@@ -185,6 +185,99 @@ describe('the agenda on the day, in a real browser', () => {
         off: [],
       });
       await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
+    'opens the convention form from the mail saying an agreement was reached, after logging in',
+    async () => {
+      const farm = await s.onboardExhibitor(edition.id, {
+        organization: {
+          name: 'Ferme de Cantagrils',
+          legalForm: 'scop',
+          city: 'Saint-Martin-de-Londres',
+          sectors: ['alimentation'],
+          department: '34',
+        },
+        stand: 'C3',
+      });
+      const village = await s.registerVisitor(edition.id, { firstName: 'Lucie' });
+      const req = await as(s.http, village.token)
+        .post(`/api/editions/${edition.id}/meetings`, { toParticipantId: farm.participantId })
+        .expect(201);
+      const id = (req.body as { id: string }).id;
+      await as(s.http, farm.token)
+        .post(`/api/meetings/${id}/accept`, { slotId: edition.slots[0].id })
+        .expect(200);
+      for (const [stage, answer] of [
+        ['first', 'cooperation_possible'],
+        ['second', 'agreement_reached'],
+      ]) {
+        await as(s.http, farm.token)
+          .post(`/api/meetings/${id}/feedback`, { stage, answer })
+          .expect(200);
+      }
+      // The link of the mail, followed by somebody not logged in on this browser.
+      const page = await pages.open();
+      await page.goto(`/agenda?declare=${id}`);
+      await page.getByRole('link', { name: 'Connectez-vous pour voir cette page.' }).click();
+      await pages.waitFor(page, page.getByLabel('Adresse e-mail'));
+      await page.getByLabel('Adresse e-mail').fill(farm.email);
+      await page.getByLabel('Mot de passe').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.waitForURL((url) => url.pathname === '/agenda' && url.search === `?declare=${id}`);
+      // The form is open, its title suggested and in focus: the roles are left to fill.
+      const title = page.getByLabel('Intitulé de la convention');
+      await pages.waitFor(page, title);
+      await expect(title.inputValue()).resolves.toBe('Accord avec Mairie de Lunel');
+      await expect(title.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await page.getByLabel('Rôle de mon organisation').fill('fournisseur');
+      await page.getByLabel('Rôle de Mairie de Lunel').fill('acheteur');
+      await page.getByRole('button', { name: 'Déclarer la convention' }).click();
+      await pages.waitFor(page, page.getByRole('status').filter({ hasText: 'Accord avec' }));
+      const conventions = await as(s.http, s.organizerToken)
+        .get(`/api/conventions?editionId=${edition.id}`)
+        .expect(200);
+      expect(conventions.body).toEqual([
+        expect.objectContaining({ title: 'Accord avec Mairie de Lunel' }),
+      ]);
+      await page.context().close();
+
+      // The organizer's dashboard counts the answers, and shows how the mail went.
+      const desk = await pages.open();
+      await pages.logIn(desk, ORGANIZER.email, ORGANIZER.password, '/dashboard');
+      const answers = (stage: string, answer: string) =>
+        desk.locator(`[data-feedback="${stage}"] [data-answer="${answer}"] dd`);
+      await pages.waitFor(
+        desk,
+        answers('first', 'cooperation_possible').filter({ hasText: /^1$/ }),
+      );
+      await expect(answers('second', 'agreement_reached').innerText()).resolves.toBe('1');
+      await expect(answers('first', 'not_relevant').innerText()).resolves.toBe('0');
+      // Once the confirmations have all gone (to the mail folder: no SMTP server here).
+      const confirmations = async () =>
+        (
+          (await as(s.http, s.organizerToken).get(`/api/editions/${edition.id}/mail/figures`))
+            .body as { kinds: { kind: string; sent: number; pending: number }[] }
+        ).kinds.find((k) => k.kind === 'registration.confirmed')!;
+      let confirmed = await confirmations();
+      for (let wait = 0; wait < 300 && confirmed.pending > 0; wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        confirmed = await confirmations();
+      }
+      expect(confirmed).toMatchObject({ pending: 0 });
+      // Hélène and Lucie at least.
+      expect(confirmed.sent).toBeGreaterThanOrEqual(2);
+      await desk.getByRole('button', { name: 'Actualiser' }).click();
+      const row = desk.locator('tr[data-kind="registration.confirmed"]');
+      await expect(row.locator('th').innerText()).resolves.toBe('Confirmation d’inscription');
+      await pages.waitFor(
+        desk,
+        row.locator('[data-column="sent"]', { hasText: new RegExp(`^${confirmed.sent}$`) }),
+      );
+      await screenshot(desk, 'dashboard-follow-up');
+      await desk.context().close();
     },
     LONG,
   );

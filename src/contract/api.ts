@@ -215,6 +215,11 @@ export interface EditionStats {
   };
 }
 
+/** The messages of an edition by kind and how they went (GET /editions/:id/mail/figures). */
+export interface MailFigures {
+  kinds: { kind: string; pending: number; sent: number; failed: number; skipped: number }[];
+}
+
 /** One slot of the grid on the organizer's chart: the meetings in it against its tables. */
 export interface SlotStats extends Slot {
   position: number;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn } from 'class-validator';
+import type { MailFigures } from '../contract/api.js';
 import { MAIL_KINDS, type MailKind, type OutboxStatus } from './outbox.entity.js';
 
 export class MailPreferencesDto {
@@ -26,7 +27,7 @@ export class MailKindFiguresDto {
   skipped: number;
 }
 
-export class MailFiguresDto {
+export class MailFiguresDto implements MailFigures {
   @ApiProperty({ type: [MailKindFiguresDto] }) kinds: MailKindFiguresDto[];
 }
 

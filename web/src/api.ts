@@ -11,6 +11,7 @@ export type {
   EditionSlotStats as SlotStatsReport,
   ErrorBody,
   FieldError,
+  MailFigures,
   Me,
   Organization,
   Exhibitor,

@@ -94,7 +94,10 @@ function Page({ store, path }: { store: State; path: string }) {
   if (needsLogin && !store.me) {
     return (
       <p>
-        <Link href={`/login?next=${encodeURIComponent(path)}`}>{t('common.loginRequired')}</Link>
+        {/* The query too: a link from a mail (/agenda?declare=…) finds its way back after login. */}
+        <Link href={`/login?next=${encodeURIComponent(path + location.search)}`}>
+          {t('common.loginRequired')}
+        </Link>
       </p>
     );
   }

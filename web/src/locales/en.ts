@@ -216,6 +216,7 @@ const en: Messages = {
   },
   declare: {
     open: 'Declare a convention born of this meeting…',
+    suggestedTitle: 'Agreement with {{name}}',
     title: 'Title of the convention',
     kind: 'Kind of convention',
     myRole: 'Role of my organization',

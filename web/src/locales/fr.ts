@@ -218,6 +218,7 @@ const fr = {
   },
   declare: {
     open: 'Déclarer une convention née de ce rendez-vous…',
+    suggestedTitle: 'Accord avec {{name}}',
     title: 'Intitulé de la convention',
     kind: 'Type de convention',
     myRole: 'Rôle de mon organisation',

@@ -43,6 +43,11 @@ export function Agenda({ edition }: { edition: Edition }) {
   const [actionError, setActionError] = useState<unknown>(null);
   // My stand's colleagues, to whom I may hand a meeting (empty for a visitor).
   const members = useTeam(edition).team?.members ?? [];
+  // The meeting the mail "an agreement was reached?" sent the person here to declare.
+  const [declaring] = useState(() => new URLSearchParams(location.search).get('declare'));
+  useEffect(() => {
+    if (agenda && declaring) document.getElementById(`field-declare-${declaring}-title`)?.focus();
+  }, [agenda !== null, declaring]);
   if (error) return <ErrorText error={error} />;
   if (!agenda) return <p aria-busy="true">{t('common.loading')}</p>;
   const tz = edition.timezone;
@@ -113,7 +118,7 @@ export function Agenda({ edition }: { edition: Edition }) {
                     {m.status === 'scheduled' && (
                       <HolderControl meeting={m} members={members} onDone={() => void reload()} />
                     )}
-                    <DeclareConvention edition={edition} meeting={m} />
+                    <DeclareConvention edition={edition} meeting={m} invited={m.id === declaring} />
                   </div>
                 </li>
               ))}

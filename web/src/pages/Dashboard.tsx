@@ -10,6 +10,7 @@ import { AnnouncementForm } from './Announcements';
 import { ApplicationsLink } from './ApplicationsPanel';
 import { ConventionPanel } from './ConventionPanel';
 import { CoveragePanel } from './CoveragePanel';
+import { FeedbackPanel, MailPanel } from './FollowUpPanel';
 import { Scheduler } from './Scheduler';
 import { SlotChart } from './SlotChart';
 
@@ -110,6 +111,10 @@ export function Dashboard({ edition }: { edition: Edition }) {
       <AnnouncementForm edition={edition} />
       <CoveragePanel edition={edition} onRequested={() => void loadStats()} />
       <Scheduler edition={edition} onPublished={() => void loadStats()} />
+      <div class="columns">
+        {stats && <FeedbackPanel feedback={stats.feedback} />}
+        <MailPanel edition={edition} />
+      </div>
       <h2>{t('dashboard.conventionsList', { count: conventions.length })}</h2>
       {conventions.length === 0 ? (
         <p>{t('dashboard.noConventions')}</p>

@@ -18,11 +18,25 @@ const ROLE_SUGGESTIONS = [
 /**
  * From a held meeting: declare the convention born of it, my organization and the other person's
  * as parties (an exhibitor's, or the one a visitor named at registration), each with its role.
+ * `invited`: the person came from the mail saying an agreement was reached; the form is open, its
+ * title suggested.
  */
-export function DeclareConvention({ edition, meeting }: { edition: Edition; meeting: Meeting }) {
+export function DeclareConvention({
+  edition,
+  meeting,
+  invited = false,
+}: {
+  edition: Edition;
+  meeting: Meeting;
+  invited?: boolean;
+}) {
   const { me } = useStore();
-  const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState('');
+  const [open, setOpen] = useState(invited);
+  const [title, setTitle] = useState(
+    invited && meeting.partner.organizationName
+      ? t('declare.suggestedTitle', { name: meeting.partner.organizationName })
+      : '',
+  );
   const [kind, setKind] = useState('partnership');
   const [myRole, setMyRole] = useState('');
   const [partnerRole, setPartnerRole] = useState('');
