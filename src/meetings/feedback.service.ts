@@ -20,7 +20,7 @@ import {
 } from './feedback.entity.js';
 import { Meeting, MEETING_OUTCOMES, type MeetingOutcome } from './meeting.entity.js';
 import { MeetingChanged } from './meeting.events.js';
-import { forViewer, MeetingViews } from './meeting-views.js';
+import { forMember, MeetingViews } from './meeting-views.js';
 import type { MeetingDto } from './meetings.dto.js';
 import { ParticipantsLookup } from './participants.lookup.js';
 
@@ -89,7 +89,7 @@ export class FeedbackService {
     const party = side === 'requester' ? meeting.requesterId : meeting.inviteeId;
     const updated = await this.answer(meetingId, party, user.id, stage, answer);
     const [dto] = await this.views.toDtos([updated], null);
-    return forViewer(dto, me.id);
+    return forMember(dto, me);
   }
 
   /** Records `party`'s answer (the account `userId` answering for it) and moves the meeting on. */
