@@ -21,10 +21,12 @@ describe('mail through a real SMTP server, from the outbox', () => {
 
   beforeAll(async () => {
     smtp = await SmtpPeer.start();
+    // No digests here (their suite is below): each test counts the mail it causes.
     s = await TestSession.start({
       SMTP_URL: smtp.url,
       MAIL_POLL_MS: '200',
       PUBLIC_URL: 'https://salon.example',
+      MAIL_DIGEST_HOURS: '0',
     });
     edition = await s.createEdition({ name: 'Rencontres ESS Occitanie' });
     exhibitor = await s.onboardExhibitor(edition.id);
@@ -345,6 +347,7 @@ describe('feedback after the event, in two stages, from the links of the mail', 
       PUBLIC_URL: 'https://salon.example',
       FEEDBACK_AFTER_HOURS: '2',
       FEEDBACK_FOLLOW_UP_DAYS: '2',
+      MAIL_DIGEST_HOURS: '0',
     });
   });
   afterAll(async () => {
