@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SqlParams } from '../common/db/bulk.js';
+import { ROWS_PER_STATEMENT, SqlParams } from '../common/db/bulk.js';
 import { columnValue } from '../common/db/rows.js';
 import { OutboxMessage, type MailKind } from './outbox.entity.js';
 
@@ -28,15 +28,19 @@ export class MailOutbox {
     await this.insertSelect(
       manager,
       cause,
-      keyOf(cause, userId),
-      (p) => `SELECT CAST(${p.add(userId)} AS varchar(36)) AS "userId"`,
+      (p) =>
+        `SELECT CAST(${p.add(randomUUID())} AS varchar(36)) AS "id",
+                CAST(${p.add(keyOf(cause, userId))} AS varchar(200)) AS "key",
+                CAST(${p.add(JSON.stringify(cause.payload))} AS text) AS "payload",
+                CAST(${p.add(userId)} AS varchar(36)) AS "userId"`,
     );
   }
 
   /**
    * To the accounts behind participants `participantIds` of the edition, except the account
-   * `exceptUserId` (the one who made the change knows of it): one INSERT … SELECT per participant,
-   * which reads the account in the statement itself.
+   * `exceptUserId` (the one who made the change knows of it): one INSERT … SELECT per 200
+   * participants, which reads their accounts in the statement itself (a published schedule writes
+   * to thousands).
    */
   async toParticipants(
     manager: EntityManager,
@@ -44,15 +48,21 @@ export class MailOutbox {
     cause: MailCause,
     exceptUserId: string | null = null,
   ): Promise<void> {
-    for (const participantId of new Set(participantIds)) {
-      await this.insertSelect(
-        manager,
-        { ...cause, payload: { ...cause.payload, participantId } },
-        keyOf(cause, participantId),
-        (p) =>
-          `SELECT pa."userId" FROM "participants" pa WHERE pa."id" = ${p.add(participantId)}` +
-          (exceptUserId === null ? '' : ` AND pa."userId" <> ${p.add(exceptUserId)}`),
-      );
+    const ids = [...new Set(participantIds)];
+    for (let start = 0; start < ids.length; start += ROWS_PER_STATEMENT) {
+      const chunk = ids.slice(start, start + ROWS_PER_STATEMENT);
+      await this.insertSelect(manager, cause, (p) => {
+        // A VALUES list's columns are column1, column2… on SQLite and PostgreSQL alike.
+        const rows = chunk.map((participantId) => {
+          const payload = JSON.stringify({ ...cause.payload, participantId });
+          return `(${p.add(randomUUID())}, ${p.add(keyOf(cause, participantId))}, ${p.add(payload)}, ${p.add(participantId)})`;
+        });
+        return (
+          `SELECT v.column1 AS "id", v.column2 AS "key", v.column3 AS "payload", pa."userId"
+             FROM (VALUES ${rows.join(', ')}) v JOIN "participants" pa ON pa."id" = v.column4` +
+          (exceptUserId === null ? '' : ` WHERE pa."userId" <> ${p.add(exceptUserId)}`)
+        );
+      });
     }
   }
 
@@ -66,13 +76,12 @@ export class MailOutbox {
     for (const listener of this.listeners) listener();
   }
 
-  /** INSERT … SELECT the recipient, ignoring a message whose key is already there. */
+  /** INSERT … SELECT the messages (id, key, payload, recipient), ignoring a key already there. */
   private async insertSelect(
     manager: EntityManager,
     cause: MailCause,
-    key: string,
-    /** The recipient's SELECT; its parameters are added last, as it comes last in the statement. */
-    recipient: (params: SqlParams) => string,
+    /** The messages' SELECT; its parameters are added last, as it comes last in the statement. */
+    messages: (params: SqlParams) => string,
   ): Promise<void> {
     const params = new SqlParams(manager);
     const now = new Date();
@@ -83,10 +92,9 @@ export class MailOutbox {
       `INSERT ${sqlite ? 'OR IGNORE ' : ''}INTO "outbox_messages"
          ("id", "idempotencyKey", "kind", "toUserId", "editionId", "payload", "status", "attempts",
           "nextAttemptAt", "createdAt")
-       SELECT ${params.add(randomUUID())}, ${params.add(key)}, ${params.add(cause.kind)},
-              r."userId", ${params.add(cause.editionId)}, ${params.add(JSON.stringify(cause.payload))},
-              'pending', 0, ${value('nextAttemptAt', now)}, ${value('createdAt', now)}
-         FROM (${recipient(params)}) r${sqlite ? '' : ' ON CONFLICT ("idempotencyKey") DO NOTHING'}`,
+       SELECT m."id", m."key", ${params.add(cause.kind)}, m."userId", ${params.add(cause.editionId)},
+              m."payload", 'pending', 0, ${value('nextAttemptAt', now)}, ${value('createdAt', now)}
+         FROM (${messages(params)}) m${sqlite ? '' : ' ON CONFLICT ("idempotencyKey") DO NOTHING'}`,
       params.values,
     );
   }
