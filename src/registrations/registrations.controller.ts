@@ -118,6 +118,6 @@ export class RegistrationsController {
     @IdParam('editionId') editionId: string,
     @Body() dto: CheckInDto,
   ): Promise<CheckInResultDto> {
-    return this.registrations.checkIn(user, editionId, dto.badgeCode);
+    return this.registrations.checkIn(user, editionId, dto.badgeCode, dto.scannedAt);
   }
 }

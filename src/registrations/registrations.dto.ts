@@ -8,7 +8,15 @@ import type {
   VisitorProfile as ContractVisitorProfile,
 } from '../contract/api.js';
 import type { User } from '../auth/user.entity.js';
-import { Email, OneOf, Password, QueryInt, Text, TextList } from '../common/validation.js';
+import {
+  DateTime,
+  Email,
+  OneOf,
+  Password,
+  QueryInt,
+  Text,
+  TextList,
+} from '../common/validation.js';
 import type { Edition } from '../editions/edition.entity.js';
 import {
   VISITOR_CATEGORIES,
@@ -96,6 +104,13 @@ export class RegistrationDto {
 export class CheckInDto {
   @Text({ max: 32, example: 'CVT-7KQ4-M9XZ' })
   badgeCode: string;
+
+  @DateTime({
+    optional: true,
+    description:
+      'When the badge was scanned, if not now: a scan made offline and sent later keeps its own time',
+  })
+  scannedAt?: string;
 }
 
 /** Who the organizer looks for: words of a name, email, organization or badge code; a kind. */

@@ -11,7 +11,7 @@ import { User } from '../auth/user.entity.js';
 import { ActivityLogService } from '../common/activity-log.service.js';
 import { toCsv } from '../common/csv.js';
 import { whereEveryWord } from '../common/db/search.js';
-import { badRequest, conflict, forbidden, notFound } from '../common/errors.js';
+import { badRequest, conflict, forbidden, invalidField, notFound } from '../common/errors.js';
 import { stripUndefined } from '../common/objects.js';
 import { MailOutbox } from '../mail/outbox.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
@@ -244,28 +244,42 @@ export class RegistrationsService {
   }
 
   /** Organizer check-in at the door; checking in twice is harmless and says so. */
-  async checkIn(user: AuthUser, editionId: string, badgeCode: string): Promise<CheckInResultDto> {
+  /**
+   * Checks a badge in, at the scan's own time when it was made offline and sent later: a badge
+   * scanned twice (two doors, a queue sent again) is one check-in, at the earliest scan.
+   */
+  async checkIn(
+    user: AuthUser,
+    editionId: string,
+    badgeCode: string,
+    scannedAt?: string,
+  ): Promise<CheckInResultDto> {
     await this.editions.require(editionId);
     const code = normalizeBadgeCode(badgeCode);
+    const at = scannedAt ? new Date(scannedAt) : new Date();
+    if (scannedAt) checkScanTime(at);
     const result = await this.uow.write(async (manager) => {
       const participant = await manager.findOneBy(Participant, { badgeCode: code, editionId });
       if (!participant) {
         throw notFound('registration/unknown_badge', `No badge ${code} at this edition`);
       }
       const alreadyCheckedIn = participant.checkedInAt !== null;
-      if (!alreadyCheckedIn) {
-        participant.checkedInAt = new Date();
+      if (!alreadyCheckedIn || at < participant.checkedInAt!) {
+        participant.checkedInAt = at;
         await manager.update(
           Participant,
           { id: participant.id },
           { checkedInAt: participant.checkedInAt },
         );
+      }
+      if (!alreadyCheckedIn) {
         await this.log.record(manager, {
           action: 'participant.checked_in',
           subjectType: 'participant',
           subjectId: participant.id,
           editionId,
           actorId: user.id,
+          data: scannedAt ? { scannedAt: at.toISOString() } : undefined,
         });
       }
       const owner = await manager.findOneByOrFail(User, { id: participant.userId });
@@ -358,5 +372,20 @@ export class RegistrationsService {
     const organization =
       exhibitor && (await manager.findOneBy(Organization, { id: exhibitor.organizationId }));
     return organization?.name ?? null;
+  }
+}
+
+/**
+ * A scan's time: not ahead of the server's clock (a minute of drift allowed), and not so old that
+ * it cannot be a scan kept offline during the event (a device's clock set wrong).
+ */
+function checkScanTime(at: Date): void {
+  const now = Date.now();
+  if (at.getTime() > now + 60_000 || at.getTime() < now - 30 * 86_400_000) {
+    throw invalidField(
+      'scannedAt',
+      'registration/bad_scan_time',
+      'scannedAt must be a time of the last 30 days, not in the future',
+    );
   }
 }

@@ -10,6 +10,7 @@ import { ApplicationsPanel } from './pages/ApplicationsPanel';
 import { Apply } from './pages/Apply';
 import { BadgePage } from './pages/BadgePage';
 import { Catalogue } from './pages/Catalogue';
+import { CheckInDesk } from './pages/CheckIn';
 import { AnnouncementBanner } from './pages/Announcements';
 import { Dashboard } from './pages/Dashboard';
 import { EditionEditor } from './pages/EditionEditor';
@@ -88,6 +89,7 @@ function Page({ store, path }: { store: State; path: string }) {
     '/team',
     '/profile',
     '/dashboard',
+    '/check-in',
     '/application',
     '/applications',
   ].includes(path);
@@ -116,6 +118,7 @@ function Page({ store, path }: { store: State; path: string }) {
   const editing = /^\/editions\/([\w-]+)\/edit$/.exec(path);
   if (editing && organizer) return <EditionEditor key={editing[1]} editionId={editing[1]} />;
   if (path === '/registrations' && organizer) return <Registrations edition={edition} />;
+  if (path === '/check-in' && organizer) return <CheckInDesk edition={edition} />;
   if (path === '/meetings' && organizer) return <MeetingsAdmin edition={edition} />;
   if (path === '/sectors' && organizer) return <Sectors />;
   return <Catalogue edition={edition} />;
@@ -192,3 +195,6 @@ function App({ bootError }: { bootError?: unknown }) {
 const root = document.getElementById('app')!;
 render(<App />, root);
 boot().catch((error: unknown) => render(<App bootError={error} />, root));
+// The built app works offline from its service worker's cache (vite.config.ts); not in `vite dev`.
+if ('serviceWorker' in navigator && import.meta.env.PROD)
+  void navigator.serviceWorker.register('/sw.js').catch(() => undefined);

@@ -92,6 +92,9 @@ export async function logIn(token: string): Promise<Me | null> {
 export function logOut(): void {
   setToken(null);
   localStorage.removeItem(TOKEN_KEY);
+  // The API's answers kept for offline reading are this person's: the next one on the device
+  // must not read them.
+  if ('caches' in window) void caches.delete('coventis-api').catch(() => undefined);
   set({ token: null, me: null });
 }
 

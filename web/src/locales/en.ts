@@ -413,6 +413,20 @@ const en: Messages = {
     submit: 'Check in',
     done: '{{name}} is checked in.',
     already: '{{name}} was already checked in.',
+    pending: 'Badge {{code}} kept on this device: it will be sent as soon as the network is back.',
+    page: 'Entrance',
+  },
+  scans: {
+    waiting_one: 'One scan waiting for the network.',
+    waiting_other: '{{count}} scans waiting for the network.',
+    allSent: 'Every scan of this device is sent.',
+    status: { pending: 'waiting', sent: 'sent' },
+  },
+  camera: {
+    open: 'Scan with the camera',
+    close: 'Close the camera',
+    view: 'Camera view',
+    denied: 'The camera is not available: allow it for this site, or type the code.',
   },
   convention: {
     title: 'Title',

@@ -53,6 +53,8 @@ export const fr: Record<string, string> = {
   'conflict/concurrent': 'Beaucoup de monde modifie la même chose en ce moment. Réessayez.',
   'mail/bad_link': 'Ce lien n’est pas valable : il a peut-être été coupé.',
   'feedback/bad_answer': 'Choisissez l’une des réponses proposées.',
+  'registration/bad_scan_time':
+    'L’heure de ce scan n’est pas valable : vérifiez l’heure de l’appareil qui a scanné le badge.',
   'feedback/not_held': 'Ce rendez-vous n’a pas eu lieu : il n’y a rien à en dire.',
   'server/error': 'Une erreur est survenue de notre côté. Réessayez dans un instant.',
   'server/unavailable': 'Le service est momentanément indisponible. Réessayez dans un instant.',
@@ -208,6 +210,8 @@ export const en: Record<string, string> = {
   'conflict/concurrent': 'Many people are changing the same thing right now. Try again.',
   'mail/bad_link': 'This link is not valid: it may have been cut.',
   'feedback/bad_answer': 'Choose one of the answers offered.',
+  'registration/bad_scan_time':
+    'The time of this scan is not valid: check the clock of the device that scanned the badge.',
   'feedback/not_held': 'This meeting did not take place: there is nothing to say about it.',
   'server/error': 'Something went wrong on our side. Try again in a moment.',
   'server/unavailable': 'The service is unavailable for a moment. Try again shortly.',

@@ -415,6 +415,21 @@ const fr = {
     submit: "Enregistrer l'entrée",
     done: '{{name}} est entré(e).',
     already: '{{name}} était déjà entré(e).',
+    pending:
+      'Badge {{code}} enregistré sur cet appareil : il sera envoyé dès que le réseau reviendra.',
+    page: 'Accueil',
+  },
+  scans: {
+    waiting_one: 'Un scan en attente du réseau.',
+    waiting_other: '{{count}} scans en attente du réseau.',
+    allSent: 'Tous les scans de cet appareil sont envoyés.',
+    status: { pending: 'en attente', sent: 'envoyé' },
+  },
+  camera: {
+    open: 'Scanner avec la caméra',
+    close: 'Fermer la caméra',
+    view: 'Image de la caméra',
+    denied: 'La caméra n’est pas disponible : autorisez-la pour ce site, ou saisissez le code.',
   },
   convention: {
     title: 'Intitulé',

@@ -1,13 +1,14 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, download, type CheckIn, type Convention, type Edition, type Stats } from '../api';
-import { ErrorText, Field, LiveIndicator } from '../components';
+import { api, download, type Convention, type Edition, type Stats } from '../api';
+import { ErrorText, LiveIndicator } from '../components';
 import { t } from '../i18n';
 import { useLive } from '../live';
 import { Link } from '../router';
 import { useStore } from '../store';
 import { AnnouncementForm } from './Announcements';
 import { ApplicationsLink } from './ApplicationsPanel';
+import { CheckInDesk } from './CheckIn';
 import { ConventionPanel } from './ConventionPanel';
 import { CoveragePanel } from './CoveragePanel';
 import { FeedbackPanel, MailPanel } from './FollowUpPanel';
@@ -56,6 +57,9 @@ export function Dashboard({ edition }: { edition: Edition }) {
       <ul class="actions organizer-links">
         <ApplicationsLink edition={edition} />
         <li>
+          <Link href="/check-in">{t('checkIn.page')}</Link>
+        </li>
+        <li>
           <Link href="/registrations">{t('organizerLinks.registrations')}</Link>
         </li>
         <li>
@@ -102,7 +106,7 @@ export function Dashboard({ edition }: { edition: Edition }) {
       )}
       <SlotChart edition={edition} refresh={slotsVersion} />
       <div class="columns">
-        <CheckInForm edition={edition} onDone={() => void loadStats()} />
+        <CheckInDesk edition={edition} onDone={() => void loadStats()} />
         <section class="panel">
           <h2>{t('dashboard.exports')}</h2>
           <Exports edition={edition} />
@@ -186,54 +190,6 @@ function Counter({ id, label, value }: { id: string; label: string; value: numbe
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>
-  );
-}
-
-function CheckInForm({ edition, onDone }: { edition: Edition; onDone: () => void }) {
-  const [code, setCode] = useState('');
-  const [result, setResult] = useState<CheckIn | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setError(null);
-    setResult(null);
-    try {
-      const res = await api<CheckIn>(`/editions/${edition.id}/check-ins`, {
-        method: 'POST',
-        body: { badgeCode: code.trim().toUpperCase() },
-      });
-      setResult(res);
-      setCode('');
-      onDone();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return (
-    <section class="panel">
-      <h2>{t('checkIn.title')}</h2>
-      <form noValidate onSubmit={(e) => void submit(e)}>
-        <Field
-          name="badgeCode"
-          label={t('checkIn.code')}
-          hint={t('checkIn.hint')}
-          value={code}
-          onInput={(e) => setCode(e.currentTarget.value)}
-          autoComplete="off"
-          autoCapitalize="characters"
-          required
-        />
-        <button type="submit">{t('checkIn.submit')}</button>
-      </form>
-      {result && (
-        <p class={result.alreadyCheckedIn ? 'warning' : 'success'} role="status">
-          {t(result.alreadyCheckedIn ? 'checkIn.already' : 'checkIn.done', {
-            name: `${result.firstName} ${result.lastName}`,
-          })}
-        </p>
-      )}
-      <ErrorText error={error} />
-    </section>
   );
 }
 
