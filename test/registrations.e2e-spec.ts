@@ -1,4 +1,4 @@
-import { login, TestSession, visitorBody, type EditionInfo } from './support/session.js';
+import { as, login, TestSession, visitorBody, type EditionInfo } from './support/session.js';
 import { PASSWORD } from './support/app.js';
 
 describe('visitor registration, badges and check-in', () => {
@@ -165,6 +165,46 @@ describe('visitor registration, badges and check-in', () => {
       .get(`/api/editions/${edition.id}/registrations/${visitor.participantId}/badge`)
       .auth(visitor.token, { type: 'bearer' });
     expect(badge.body.checkedInAt).toBe(first.body.checkedInAt);
+  });
+
+  it('keeps the time of a scan sent later, the earliest of two, and refuses a time to come', async () => {
+    const visitor = await s.registerVisitor(edition.id, { firstName: 'Hors-ligne' });
+    const checkIn = (scannedAt: string) =>
+      as(s.http, s.organizerToken).post(`/api/editions/${edition.id}/check-ins`, {
+        badgeCode: visitor.badgeCode,
+        scannedAt,
+      });
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    // Scanned 10 minutes ago at a door without network, sent now.
+    const tenAgo = at(10);
+    const late = await checkIn(tenAgo).expect(200);
+    expect(late.body).toMatchObject({ alreadyCheckedIn: false, checkedInAt: tenAgo });
+    // Another door's scan, later, changes nothing; an earlier one, sent after, is the check-in.
+    expect((await checkIn(at(5)).expect(200)).body.checkedInAt).toBe(tenAgo);
+    const twentyAgo = at(20);
+    const earlier = await checkIn(twentyAgo).expect(200);
+    expect(earlier.body).toMatchObject({ alreadyCheckedIn: true, checkedInAt: twentyAgo });
+    const logged = await s.testApp.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM activity_log WHERE action = 'participant.checked_in' AND "subjectId" = '${visitor.participantId}'`,
+    );
+    expect(Number(logged[0].n)).toBe(1);
+
+    for (const scannedAt of [
+      new Date(Date.now() + 3_600_000).toISOString(),
+      '2020-01-01T10:00:00Z',
+    ]) {
+      const refused = await checkIn(scannedAt);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({
+        code: 'validation/invalid',
+        errors: [
+          expect.objectContaining({ field: 'scannedAt', code: 'registration/bad_scan_time' }),
+        ],
+      });
+    }
+    expect((await checkIn('hier').expect(400)).body.message).toEqual([
+      'scannedAt must be an ISO 8601 date-time',
+    ]);
   });
 
   it('lists registrations for organizers only', async () => {
