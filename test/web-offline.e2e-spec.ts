@@ -2,9 +2,13 @@
 // without it, "offline" would still reach the server through the service worker.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { ORGANIZER, PASSWORD } from './support/app.js';
 import { BrowserPages, launchChromium, screenshot } from './support/browser.js';
+import { qrVideo } from './support/camera.js';
 import {
   as,
   liveEditionBody,
@@ -182,6 +186,46 @@ describe('the convention floor offline, in a real browser', () => {
       await page.goto('/');
       await pages.waitFor(page, page.getByText('Coopérative des Causses').first());
       await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
+    'reads a badge with the camera at the desk and checks it in',
+    async () => {
+      const visitor = await s.registerVisitor(edition.id, {
+        firstName: 'Dorothée',
+        lastName: 'Aubrac',
+      });
+      // A camera that films the badge's QR code: Chromium's fake capture device, fed a video.
+      const video = path.join(mkdtempSync(path.join(tmpdir(), 'coventis-camera-')), 'badge.y4m');
+      qrVideo(video, visitor.badgeCode);
+      const filming = await launchChromium([
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ]);
+      try {
+        const desk = new BrowserPages(
+          () => filming,
+          () => s.testApp.url,
+        );
+        const page = await desk.open();
+        await page.context().grantPermissions(['camera']);
+        await desk.logIn(page, ORGANIZER.email, ORGANIZER.password, '/check-in');
+        await page.getByRole('button', { name: 'Scanner avec la caméra' }).click();
+        await desk.waitFor(page, page.getByText('Dorothée Aubrac est entré(e).'));
+        await page.getByRole('button', { name: 'Fermer la caméra' }).click();
+        // Held in front of the camera for a while, the badge was one scan.
+        await expect(page.locator('ol.scans li', { hasText: 'Dorothée' }).count()).resolves.toBe(1);
+        const badge = await as(s.http, visitor.token)
+          .get(`/api/editions/${edition.id}/registrations/${visitor.participantId}/badge`)
+          .expect(200);
+        expect(badge.body.checkedInAt).not.toBeNull();
+        expect(desk.errors).toEqual([]);
+      } finally {
+        await filming.close();
+      }
     },
     LONG,
   );

@@ -10,9 +10,9 @@ declare const BarcodeDetector: {
   getSupportedFormats?: () => Promise<string[]>;
 };
 
-/** Frames are read this often; a QR code held in front of the camera is read once per HOLD_MS. */
+/** Frames are read this often; a QR code held in front of the camera is read once per HOLD_MS (a badge shown twice in a row at the desk is one scan). */
 const FRAME_MS = 150;
-const HOLD_MS = 3000;
+const HOLD_MS = 15_000;
 /** Frames are scaled down to this width for the JS decoder: enough for a badge at arm's length. */
 const DECODE_WIDTH = 640;
 
