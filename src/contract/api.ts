@@ -171,18 +171,25 @@ export interface Registration extends Participant {
   email: string;
 }
 
-/** What a visitor tells matchmaking about themselves. */
+/** What a visitor tells matchmaking about themselves, and what the stands that scan them may keep. */
 export interface VisitorProfile {
   participantId: string;
   organizationName: string | null;
   interests: string[];
   offers: string[];
   needs: string[];
+  /** Stands may scan the badge and keep the visitor's contacts (email, phone). */
+  scanConsent: boolean;
+  phone: string | null;
 }
 
 export interface Badge extends Participant {
   editionName: string;
   qrCode: string;
+  /** Whether stands may scan the badge to keep the visitor's contacts; always false for exhibitors. */
+  scanConsent: boolean;
+  /** The same, said in French on the badge. */
+  scanConsentNotice: string;
 }
 
 export interface CheckInResult extends Participant {
