@@ -220,6 +220,47 @@ export interface EditionStats {
     first: Record<string, number>;
     second: Record<string, number>;
   };
+  /** Leads scanned at the stands: counts only, the contacts are the stands' own. */
+  leads: { total: number; stands: number };
+}
+
+/** The visitor a stand scanned; email and phone only while the visitor consents. */
+export interface LeadVisitor {
+  participantId: string;
+  firstName: string;
+  lastName: string;
+  organizationName: string | null;
+  category: VisitorCategory | null;
+  email: string | null;
+  phone: string | null;
+  scanConsent: boolean;
+}
+
+/** A visitor scanned at a stand, as the stand's members see it. */
+export interface Lead {
+  id: string;
+  editionId: string;
+  exhibitorId: string;
+  scanId: string;
+  scannedAt: string;
+  /** The member who scanned (null once their account is gone). */
+  scannedBy: { userId: string; firstName: string; lastName: string } | null;
+  visitor: LeadVisitor;
+  note: string;
+  rating: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The answer to a scan: the lead, and whether it was there already (the same scan or visitor). */
+export interface ScanResult extends Lead {
+  duplicate: boolean;
+}
+
+export interface Leads {
+  exhibitorId: string;
+  items: Lead[];
+  total: number;
 }
 
 /** The messages of an edition by kind and how they went (GET /editions/:id/mail/figures). */
