@@ -550,6 +550,12 @@ describe('organizer figures, exports and live counters', () => {
           insertionJobs: 1,
         },
         conversion: { heldMeetings: 1, heldMeetingsWithConvention: 1, rate: 1 },
+        feedback: {
+          meetingsAnswered: 0,
+          first: { not_held: 0, not_relevant: 0, informative: 0, cooperation_possible: 0 },
+          second: { agreement_reached: 0, in_discussion: 0, no_agreement: 0 },
+        },
+        leads: { total: 0, stands: 0 },
       });
       expect((await as(s.http, a.token).get(`/api/editions/${edition.id}/stats`)).status).toBe(403);
 
