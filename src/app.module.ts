@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { EditionsModule } from './editions/editions.module.js';
 import { ExhibitorsModule } from './exhibitors/exhibitors.module.js';
 import { HealthController } from './health/health.controller.js';
+import { LeadsModule } from './leads/leads.module.js';
 import { MailModule, OutboxModule } from './mail/mail.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         ConventionsModule,
         StatsModule,
         TeamsModule,
+        LeadsModule,
         RealtimeModule,
         AnnouncementsModule,
         SeedModule,

@@ -556,6 +556,7 @@ describe('organizer figures, exports and live counters', () => {
           first: { not_held: 0, not_relevant: 0, informative: 0, cooperation_possible: 0 },
           second: { agreement_reached: 0, in_discussion: 0, no_agreement: 0 },
         },
+        leads: { total: 0, stands: 0 },
       });
       expect((await as(s.http, a.token).get(`/api/editions/${edition.id}/stats`)).status).toBe(403);
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as applications from '../web/src/locales/applications.js';
 import * as errors from '../web/src/locales/errors.js';
+import * as leads from '../web/src/locales/leads.js';
 import * as teams from '../web/src/locales/teams.js';
 
 // Every error code the server can send must reach the reader as a sentence of their language:
@@ -36,8 +37,8 @@ const told = (dictionary: Record<string, string>, code: string) =>
 
 describe('error codes', () => {
   const codes = serverCodes();
-  const fr = { ...errors.fr, ...applications.fr.errors, ...teams.fr.errors };
-  const en = { ...errors.en, ...applications.en.errors, ...teams.en.errors };
+  const fr = { ...errors.fr, ...applications.fr.errors, ...teams.fr.errors, ...leads.fr.errors };
+  const en = { ...errors.en, ...applications.en.errors, ...teams.en.errors, ...leads.en.errors };
 
   it('finds the codes of the server', () => {
     // The scan itself works: codes of every layer are found.

@@ -126,6 +126,61 @@ describe('visitor registration, badges and check-in', () => {
     expect(wrongEdition.status).toBe(404);
   });
 
+  it('asks for the consent to being scanned at the stands, unticked by default, and the badge says it', async () => {
+    const badgeOf = async (v: { participantId: string; token: string }) =>
+      (
+        await s.http
+          .get(`/api/editions/${edition.id}/registrations/${v.participantId}/badge`)
+          .auth(v.token, { type: 'bearer' })
+          .expect(200)
+      ).body as { scanConsent: boolean; scanConsentNotice: string };
+    const silent = await s.registerVisitor(edition.id);
+    expect(await badgeOf(silent)).toMatchObject({
+      scanConsent: false,
+      scanConsentNotice: 'Ce badge ne transmet pas vos coordonnées aux exposants.',
+    });
+
+    const willing = await s.registerVisitor(edition.id, {
+      scanConsent: true,
+      phone: '06 12 34 56 78',
+    });
+    expect(await badgeOf(willing)).toMatchObject({
+      scanConsent: true,
+      scanConsentNotice: 'Les exposants peuvent scanner ce badge pour garder vos coordonnées.',
+    });
+    const url = `/api/editions/${edition.id}/registrations/${willing.participantId}/profile`;
+    const profile = await s.http.get(url).auth(willing.token, { type: 'bearer' }).expect(200);
+    expect(profile.body).toMatchObject({ scanConsent: true, phone: '06 12 34 56 78' });
+
+    // Changed later in the profile; the log keeps when it was given and withdrawn.
+    const withdrawn = await s.http
+      .patch(url)
+      .auth(willing.token, { type: 'bearer' })
+      .send({ scanConsent: false, phone: null });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ scanConsent: false, phone: null });
+    expect((await badgeOf(willing)).scanConsent).toBe(false);
+    const logged = await s.testApp.query<{ action: string; data: string }>(
+      `SELECT action, data FROM activity_log WHERE "subjectId" = '${willing.participantId}' ORDER BY "createdAt"`,
+    );
+    const consent = (data: string) => (JSON.parse(data) as { scanConsent?: boolean }).scanConsent;
+    expect(logged.map((l) => [l.action, consent(l.data)])).toEqual([
+      ['registration.created', true],
+      ['registration.profile_updated', false],
+    ]);
+
+    const bad = await s.http
+      .post(`/api/editions/${edition.id}/registrations`)
+      .send(visitorBody({ scanConsent: 'yes', phone: 'call me' }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'scanConsent', code: 'validation/boolean' }),
+        expect.objectContaining({ field: 'phone', code: 'registration/invalid_phone' }),
+      ]),
+    );
+  });
+
   it('checks a badge in once, says so on the second scan, and refuses unknown codes', async () => {
     const visitor = await s.registerVisitor(edition.id, { firstName: 'Chloé' });
     const checkIn = (badgeCode: string, token = s.organizerToken) =>

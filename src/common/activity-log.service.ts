@@ -45,7 +45,10 @@ export type ActivityAction =
   | 'sector.created'
   | 'sector.updated'
   | 'sector.merged'
-  | 'sector.deleted';
+  | 'sector.deleted'
+  | 'lead.scanned'
+  | 'lead.rescanned'
+  | 'lead.updated';
 
 export interface LogEntry {
   action: ActivityAction;

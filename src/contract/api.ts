@@ -171,18 +171,25 @@ export interface Registration extends Participant {
   email: string;
 }
 
-/** What a visitor tells matchmaking about themselves. */
+/** What a visitor tells matchmaking about themselves, and what the stands that scan them may keep. */
 export interface VisitorProfile {
   participantId: string;
   organizationName: string | null;
   interests: string[];
   offers: string[];
   needs: string[];
+  /** Stands may scan the badge and keep the visitor's contacts (email, phone). */
+  scanConsent: boolean;
+  phone: string | null;
 }
 
 export interface Badge extends Participant {
   editionName: string;
   qrCode: string;
+  /** Whether stands may scan the badge to keep the visitor's contacts; always false for exhibitors. */
+  scanConsent: boolean;
+  /** The same, said in French on the badge. */
+  scanConsentNotice: string;
 }
 
 export interface CheckInResult extends Participant {
@@ -213,6 +220,47 @@ export interface EditionStats {
     first: Record<string, number>;
     second: Record<string, number>;
   };
+  /** Leads scanned at the stands: counts only, the contacts are the stands' own. */
+  leads: { total: number; stands: number };
+}
+
+/** The visitor a stand scanned; email and phone only while the visitor consents. */
+export interface LeadVisitor {
+  participantId: string;
+  firstName: string;
+  lastName: string;
+  organizationName: string | null;
+  category: VisitorCategory | null;
+  email: string | null;
+  phone: string | null;
+  scanConsent: boolean;
+}
+
+/** A visitor scanned at a stand, as the stand's members see it. */
+export interface Lead {
+  id: string;
+  editionId: string;
+  exhibitorId: string;
+  scanId: string;
+  scannedAt: string;
+  /** The member who scanned (null once their account is gone). */
+  scannedBy: { userId: string; firstName: string; lastName: string } | null;
+  visitor: LeadVisitor;
+  note: string;
+  rating: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The answer to a scan: the lead, and whether it was there already (the same scan or visitor). */
+export interface ScanResult extends Lead {
+  duplicate: boolean;
+}
+
+export interface Leads {
+  exhibitorId: string;
+  items: Lead[];
+  total: number;
 }
 
 /** The messages of an edition by kind and how they went (GET /editions/:id/mail/figures). */

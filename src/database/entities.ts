@@ -11,6 +11,7 @@ import { Slot } from '../editions/slot.entity.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
 import { OrganizationSector } from '../exhibitors/organization-sector.entity.js';
 import { Organization } from '../exhibitors/organization.entity.js';
+import { Lead } from '../leads/lead.entity.js';
 import { Booking } from '../meetings/booking.entity.js';
 import { OutboxMessage } from '../mail/outbox.entity.js';
 import { MeetingFeedback } from '../meetings/feedback.entity.js';
@@ -40,4 +41,5 @@ export const ENTITIES = [
   TeamInvitation,
   OutboxMessage,
   MeetingFeedback,
+  Lead,
 ];

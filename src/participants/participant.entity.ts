@@ -62,6 +62,14 @@ export class Participant extends BaseEntity {
   @Column({ type: Date, nullable: true })
   checkedInAt: Date | null;
 
+  /** A visitor agreed at registration (or later) that stands may scan the badge to keep their contacts. */
+  @Column({ type: 'boolean', default: false })
+  scanConsent: boolean = false;
+
+  /** A visitor's phone, given to the stands that scan the badge only with `scanConsent`. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  phone: string | null = null;
+
   /** Secret of the subscribable agenda feed (`agenda.ics?token=`), made on first use. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   calendarToken: string | null;

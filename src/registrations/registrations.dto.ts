@@ -9,20 +9,26 @@ import type {
 } from '../contract/api.js';
 import type { User } from '../auth/user.entity.js';
 import {
+  Bool,
   DateTime,
   Email,
   OneOf,
   Password,
+  Pattern,
   QueryInt,
   Text,
   TextList,
 } from '../common/validation.js';
 import type { Edition } from '../editions/edition.entity.js';
+import { scanConsentNotice } from '../leads/lead-rules.js';
 import {
   VISITOR_CATEGORIES,
   type Participant,
   type VisitorCategory,
 } from '../participants/participant.entity.js';
+
+/** A phone number as people write it: digits, spaces, dots, dashes, brackets, a leading +. */
+const PHONE = /^\+?[0-9][0-9 .()-]{5,28}$/;
 
 export class RegisterVisitorDto {
   @Text({ max: 100, example: 'Camille' })
@@ -69,10 +75,34 @@ export class RegisterVisitorDto {
     example: ['Fromages et produits laitiers locaux'],
   })
   needs?: string[];
+
+  @Bool({
+    optional: true,
+    description:
+      'Stands may scan my badge and keep my contacts (name, organization, email, phone); false by default',
+  })
+  scanConsent?: boolean;
+
+  @Pattern(PHONE, 'phone must be a phone number', {
+    max: 30,
+    code: 'registration/invalid_phone',
+    optional: true,
+    nullable: true,
+    description: 'Given to the stands that scan the badge, only with scanConsent',
+    example: '06 12 34 56 78',
+  })
+  phone?: string | null;
 }
 
 export class UpdateVisitorProfileDto extends PartialType(
-  PickType(RegisterVisitorDto, ['organizationName', 'interests', 'offers', 'needs'] as const),
+  PickType(RegisterVisitorDto, [
+    'organizationName',
+    'interests',
+    'offers',
+    'needs',
+    'scanConsent',
+    'phone',
+  ] as const),
 ) {}
 
 export class VisitorProfileDto implements ContractVisitorProfile {
@@ -81,6 +111,9 @@ export class VisitorProfileDto implements ContractVisitorProfile {
   @ApiProperty({ type: [String] }) interests: string[];
   @ApiProperty({ type: [String] }) offers: string[];
   @ApiProperty({ type: [String] }) needs: string[];
+  @ApiProperty({ description: 'Stands may scan the badge and keep the contacts' })
+  scanConsent: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) phone: string | null;
 }
 
 export function toVisitorProfileDto(p: Participant): VisitorProfileDto {
@@ -90,6 +123,8 @@ export function toVisitorProfileDto(p: Participant): VisitorProfileDto {
     interests: p.interests,
     offers: p.offers,
     needs: p.needs,
+    scanConsent: p.scanConsent,
+    phone: p.phone,
   };
 }
 
@@ -155,6 +190,13 @@ export class CheckInResultDto extends ParticipantDto implements ContractCheckInR
 export class BadgeDto extends ParticipantDto implements ContractBadge {
   @ApiProperty() editionName: string;
   @ApiProperty({ description: 'The QR code of badgeCode as a PNG data URL' }) qrCode: string;
+  @ApiProperty({ description: "Stands may scan this badge to keep the visitor's contacts" })
+  scanConsent: boolean;
+  @ApiProperty({
+    description: 'The same in French, as the badge says it',
+    example: 'Les exposants peuvent scanner ce badge pour garder vos coordonnées.',
+  })
+  scanConsentNotice: string;
 }
 
 export class RegistrationListItemDto extends ParticipantDto implements ContractRegistration {
@@ -193,5 +235,12 @@ export function toBadgeDto(
   qrCode: string,
   organizationName?: string | null,
 ): BadgeDto {
-  return { ...toParticipantDto(p, user, organizationName), editionName: edition.name, qrCode };
+  const scanConsent = p.kind === 'visitor' && p.scanConsent;
+  return {
+    ...toParticipantDto(p, user, organizationName),
+    editionName: edition.name,
+    qrCode,
+    scanConsent,
+    scanConsentNotice: scanConsentNotice(scanConsent),
+  };
 }

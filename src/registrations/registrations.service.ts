@@ -108,6 +108,8 @@ export class RegistrationsService {
           interests: dto.interests ?? [],
           offers: dto.offers ?? [],
           needs: dto.needs ?? [],
+          scanConsent: dto.scanConsent ?? false,
+          phone: dto.phone ?? null,
           badgeCode: newBadgeCode(),
         }),
       );
@@ -117,7 +119,8 @@ export class RegistrationsService {
         subjectId: created.id,
         editionId,
         actorId: user.id,
-        data: { category: dto.category },
+        // The consent is kept in the log too: when it was given, and by whom.
+        data: { category: dto.category, scanConsent: dto.scanConsent ?? false },
       });
       await this.outbox.toUser(manager, user.id, {
         kind: 'registration.confirmed',
@@ -215,7 +218,10 @@ export class RegistrationsService {
         subjectId: participant.id,
         editionId,
         actorId: user.id,
-        data: { fields: Object.keys(changes) },
+        data: {
+          fields: Object.keys(changes),
+          ...(changes.scanConsent === undefined ? {} : { scanConsent: changes.scanConsent }),
+        },
       });
     });
     this.events.emit(ProfilesChanged.EVENT, new ProfilesChanged(editionId, [participant.id]));

@@ -99,6 +99,12 @@ export class FeedbackFiguresDto {
   second: Record<string, number>;
 }
 
+/** Leads scanned at the stands, counted: who they are is each stand's own. */
+export class LeadFiguresDto {
+  @ApiProperty({ description: 'Visitors scanned, one per stand and visitor' }) total: number;
+  @ApiProperty({ description: 'Stands that scanned at least one visitor' }) stands: number;
+}
+
 export class EditionStatsDto implements ContractEditionStats {
   @ApiProperty() editionId: string;
   @ApiProperty() exhibitors: number;
@@ -108,4 +114,5 @@ export class EditionStatsDto implements ContractEditionStats {
   @ApiProperty({ type: ConventionFiguresDto }) conventions: ConventionFiguresDto;
   @ApiProperty({ type: ConversionDto }) conversion: ConversionDto;
   @ApiProperty({ type: FeedbackFiguresDto }) feedback: FeedbackFiguresDto;
+  @ApiProperty({ type: LeadFiguresDto }) leads: LeadFiguresDto;
 }

@@ -11,6 +11,7 @@ import { SqlParams } from '../common/db/bulk.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
 import { FeedbackService } from '../meetings/feedback.service.js';
+import { LeadsService } from '../leads/leads.service.js';
 import { Meeting, MEETING_STATUSES } from '../meetings/meeting.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { EditionStatsDto, FunnelDto } from './stats.dto.js';
@@ -22,6 +23,7 @@ export class StatsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly editions: EditionsService,
     private readonly feedback: FeedbackService,
+    private readonly leads: LeadsService,
   ) {}
 
   async stats(editionId: string): Promise<EditionStatsDto> {
@@ -96,6 +98,8 @@ export class StatsService {
             : Math.round((heldMeetingsWithConvention / heldMeetings) * 1000) / 1000,
       },
       feedback: await this.feedback.figures(editionId),
+      // Counts only: the contacts are the stands' own.
+      leads: await this.leads.figures(editionId),
     };
   }
 

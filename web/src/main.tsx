@@ -17,6 +17,7 @@ import { EditionEditor } from './pages/EditionEditor';
 import { ExhibitorPage } from './pages/ExhibitorPage';
 import { Inbox } from './pages/Inbox';
 import { Join } from './pages/Join';
+import { Leads } from './pages/Leads';
 import { Login } from './pages/Login';
 import { MeetingsAdmin } from './pages/MeetingsAdmin';
 import { MyApplications } from './pages/MyApplications';
@@ -39,6 +40,7 @@ function Nav({ store, path }: { store: State; path: string }) {
   if (role === 'visitor' || role === 'exhibitor') items.push(['/agenda', t('nav.agenda')]);
   if (role === 'exhibitor') items.push(['/inbox', t('nav.inbox')]);
   if (role === 'exhibitor') items.push(['/team', t('team.nav')]);
+  if (role === 'exhibitor') items.push(['/leads', t('leads.nav')]);
   if (role === 'organizer') items.push(['/dashboard', t('nav.dashboard')]);
   const current = (href: string) =>
     href === '/' ? path === '/' || path.startsWith('/exhibitors') : path === href;
@@ -87,6 +89,7 @@ function Page({ store, path }: { store: State; path: string }) {
     '/agenda',
     '/inbox',
     '/team',
+    '/leads',
     '/profile',
     '/dashboard',
     '/check-in',
@@ -107,6 +110,7 @@ function Page({ store, path }: { store: State; path: string }) {
   if (path === '/agenda') return <Agenda edition={edition} />;
   if (path === '/inbox') return <Inbox edition={edition} />;
   if (path === '/team') return <Team edition={edition} />;
+  if (path === '/leads') return <Leads edition={edition} />;
   // One address for "my profile": the organization's page for an exhibitor, one's own for a visitor.
   if (path === '/profile')
     return store.me?.role === 'visitor' ? <VisitorProfile edition={edition} /> : <Profile />;

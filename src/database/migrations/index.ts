@@ -8,6 +8,7 @@ import { Teams1764200000000 } from './1764200000000-Teams.js';
 import { Sectors1764300000000 } from './1764300000000-Sectors.js';
 import { Outbox1764400000000 } from './1764400000000-Outbox.js';
 import { Feedback1764500000000 } from './1764500000000-Feedback.js';
+import { Leads1764600000000 } from './1764600000000-Leads.js';
 
 /** Every migration, in order; run at start-up. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Sectors1764300000000,
   Outbox1764400000000,
   Feedback1764500000000,
+  Leads1764600000000,
 ];

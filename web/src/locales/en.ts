@@ -1,6 +1,7 @@
 import type { Messages } from './fr';
 import * as applications from './applications';
 import * as errors from './errors';
+import * as leads from './leads';
 import * as organizer from './organizer';
 import * as sectors from './sectors';
 import * as teams from './teams';
@@ -8,9 +9,10 @@ import * as teams from './teams';
 const en: Messages = {
   ...applications.en.pages,
   ...teams.en.pages,
+  ...leads.en.pages,
   ...sectors.en.pages,
   ...organizer.en,
-  errors: { ...errors.en, ...applications.en.errors, ...teams.en.errors },
+  errors: { ...errors.en, ...applications.en.errors, ...teams.en.errors, ...leads.en.errors },
   errorStatus: errors.statusEn,
   nav: {
     label: 'Main navigation',
@@ -133,6 +135,11 @@ const en: Messages = {
       'One line per need, e.g. local produce for our canteen: we will suggest the exhibitors who answer it.',
     offers: 'What I offer (optional)',
     offersHint: 'One line per offer, if you come for an organization.',
+    phone: 'Phone (optional)',
+    phoneHint: 'Given only to the exhibitors who scan your badge, if you agree to it below.',
+    scanConsent:
+      'I agree that exhibitors scan my badge at their stand to keep my contact details (name, organization, email, phone).',
+    scanConsentHint: 'Optional. You can change your mind in your profile.',
     submit: 'Register',
     already: 'Already registered?',
   },
@@ -149,6 +156,11 @@ const en: Messages = {
     qrAlt: 'QR code of badge {{code}}',
     profileLink: 'Get suggestions: say what you look for and what you offer',
     print: 'Print the badge',
+    consent: {
+      yes: 'Exhibitors may scan this badge to keep your contact details.',
+      no: 'This badge does not give your contact details to exhibitors.',
+    },
+    consentLink: 'Change my mind in my profile',
   },
   login: {
     title: 'Log in',
@@ -271,6 +283,12 @@ const en: Messages = {
     needs: 'What I am looking for',
     offers: 'What I offer',
     oneperLine: 'One line per need or offer.',
+    phone: 'Phone (optional)',
+    phoneHint: 'Given only to the exhibitors who scan your badge, if you agree to it.',
+    scanConsent:
+      'I agree that exhibitors scan my badge at their stand to keep my contact details (name, organization, email, phone).',
+    scanConsentHint:
+      'Without your consent a scan at a stand records nothing. If you withdraw it, the stands that scanned you no longer see your email or phone.',
     submit: 'Save my profile',
     saved: 'Profile saved: your suggestions take it into account.',
   },
@@ -291,6 +309,8 @@ const en: Messages = {
     conventionsList_one: 'Conventions (1)',
     conventionsList_other: 'Conventions ({{count}})',
     noConventions: 'No convention declared for this edition yet.',
+    leads:
+      'Visitors scanned at the stands: {{total}}, by {{stands}} stand(s). Their contact details stay with the stands.',
   },
   coverage: {
     title: 'Without a partner',

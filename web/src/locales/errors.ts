@@ -98,6 +98,7 @@ export const fr: Record<string, string> = {
   'registration/not_a_visitor':
     'Les offres et besoins d’un exposant se modifient sur la fiche de sa structure.',
   'registration/unknown_badge': 'Aucun badge avec ce code dans cette édition.',
+  'registration/invalid_phone': 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.',
   // Meetings.
   'meeting/not_found': 'Ce rendez-vous n’existe pas.',
   'meeting/not_participant': 'Vous n’êtes pas inscrit à cette édition.',
@@ -250,6 +251,7 @@ export const en: Record<string, string> = {
   'registration/not_a_visitor':
     "An exhibitor's offers and needs are edited on its organization's page.",
   'registration/unknown_badge': 'No badge with this code in this edition.',
+  'registration/invalid_phone': 'Enter a phone number, for instance +33 6 12 34 56 78.',
   'meeting/not_found': 'This meeting does not exist.',
   'meeting/not_participant': 'You are not registered for this edition.',
   'meeting/unknown_participant': 'This person is not registered for this edition.',

@@ -1,6 +1,7 @@
 /** French, the app's first language; `en.ts` must have the same keys (the type checks it). */
 import * as applications from './applications';
 import * as errors from './errors';
+import * as leads from './leads';
 import * as organizer from './organizer';
 import * as sectors from './sectors';
 import * as teams from './teams';
@@ -8,9 +9,10 @@ import * as teams from './teams';
 const fr = {
   ...applications.fr.pages,
   ...teams.fr.pages,
+  ...leads.fr.pages,
   ...sectors.fr.pages,
   ...organizer.fr,
-  errors: { ...errors.fr, ...applications.fr.errors, ...teams.fr.errors },
+  errors: { ...errors.fr, ...applications.fr.errors, ...teams.fr.errors, ...leads.fr.errors },
   errorStatus: errors.statusFr,
   nav: {
     label: 'Navigation principale',
@@ -135,6 +137,12 @@ const fr = {
       'Une ligne par besoin, ex. produits locaux pour notre cantine : nous vous suggérerons les exposants qui y répondent.',
     offers: 'Ce que je propose (facultatif)',
     offersHint: 'Une ligne par offre, si vous venez pour une structure.',
+    phone: 'Téléphone (facultatif)',
+    phoneHint:
+      'Transmis seulement aux exposants qui scannent votre badge, si vous l’acceptez ci-dessous.',
+    scanConsent:
+      'J’accepte que les exposants scannent mon badge sur leur stand pour garder mes coordonnées (nom, structure, e-mail, téléphone).',
+    scanConsentHint: 'Facultatif. Vous pourrez changer d’avis dans votre profil.',
     submit: "M'inscrire",
     already: 'Déjà inscrit ?',
   },
@@ -151,6 +159,11 @@ const fr = {
     qrAlt: 'QR code du badge {{code}}',
     profileLink: 'Recevez des suggestions : dites ce que vous recherchez et ce que vous proposez',
     print: 'Imprimer le badge',
+    consent: {
+      yes: 'Les exposants peuvent scanner ce badge pour garder vos coordonnées.',
+      no: 'Ce badge ne transmet pas vos coordonnées aux exposants.',
+    },
+    consentLink: 'Changer d’avis dans mon profil',
   },
   login: {
     title: 'Connexion',
@@ -273,6 +286,12 @@ const fr = {
     needs: 'Ce que je recherche',
     offers: 'Ce que je propose',
     oneperLine: 'Une ligne par besoin ou par offre.',
+    phone: 'Téléphone (facultatif)',
+    phoneHint: 'Transmis seulement aux exposants qui scannent votre badge, si vous l’acceptez.',
+    scanConsent:
+      'J’accepte que les exposants scannent mon badge sur leur stand pour garder mes coordonnées (nom, structure, e-mail, téléphone).',
+    scanConsentHint:
+      'Sans votre accord, un scan sur un stand n’enregistre rien. Si vous le retirez, les stands qui vous ont scanné ne voient plus votre e-mail ni votre téléphone.',
     submit: 'Enregistrer mon profil',
     saved: 'Profil enregistré : vos suggestions en tiennent compte.',
   },
@@ -293,6 +312,8 @@ const fr = {
     conventionsList_one: 'Conventions (1)',
     conventionsList_other: 'Conventions ({{count}})',
     noConventions: "Aucune convention déclarée pour cette édition pour l'instant.",
+    leads:
+      'Visiteurs scannés sur les stands : {{total}}, par {{stands}} stand(s). Leurs coordonnées restent aux stands.',
   },
   coverage: {
     title: 'Sans partenaire',

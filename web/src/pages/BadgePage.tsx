@@ -46,10 +46,20 @@ export function BadgePage({ edition }: { edition: Edition }) {
           alt={t('badge.qrAlt', { code: badge.badgeCode })}
         />
         <p class="badge-code">{badge.badgeCode}</p>
+        {badge.kind === 'visitor' && (
+          <p class="badge-consent">
+            {t(badge.scanConsent ? 'badge.consent.yes' : 'badge.consent.no')}
+          </p>
+        )}
       </div>
       <p class="no-print">
         <Link href="/profile">{t('badge.profileLink')}</Link>
       </p>
+      {badge.kind === 'visitor' && (
+        <p class="no-print">
+          <Link href="/profile">{t('badge.consentLink')}</Link>
+        </p>
+      )}
       <p class="no-print">
         <button type="button" onClick={() => window.print()}>
           {t('badge.print')}

@@ -104,6 +104,12 @@ export function Dashboard({ edition }: { edition: Edition }) {
           />
         </dl>
       )}
+      {/* Counts only: who the stands scanned is theirs. */}
+      {stats && (
+        <p class="hint" id="leads-figure">
+          {t('dashboard.leads', stats.leads)}
+        </p>
+      )}
       <SlotChart edition={edition} refresh={slotsVersion} />
       <div class="columns">
         <CheckInDesk edition={edition} onDone={() => void loadStats()} />

@@ -14,6 +14,7 @@ const FIELDS = [
   'organizationName',
   'needs',
   'offers',
+  'phone',
 ] as const;
 type Values = Record<(typeof FIELDS)[number] | 'category', string>;
 
@@ -27,8 +28,11 @@ export function Register({ edition }: { edition: Edition }) {
     organizationName: '',
     needs: '',
     offers: '',
+    phone: '',
     category: 'professional',
   });
+  // Consent to being scanned at the stands: unticked unless the visitor ticks it.
+  const [scanConsent, setScanConsent] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const about = (field: string) => (error instanceof ApiError ? error.about(field) : []);
@@ -46,6 +50,8 @@ export function Register({ edition }: { edition: Edition }) {
         organizationName: values.organizationName.trim() || undefined,
         needs: list(values.needs),
         offers: list(values.offers),
+        phone: values.phone.trim() || undefined,
+        scanConsent,
         // Mail comes in the language the page is read in.
         language: i18next.language === 'en' ? 'en' : 'fr',
       };
@@ -149,8 +155,36 @@ export function Register({ edition }: { edition: Edition }) {
           onInput={set('offers')}
           errors={about('offers')}
         />
+        <Field
+          name="phone"
+          type="tel"
+          label={t('register.phone')}
+          hint={t('register.phoneHint')}
+          autoComplete="tel"
+          value={values.phone}
+          onInput={set('phone')}
+          errors={about('phone')}
+        />
+        <div class="field">
+          <label class="choice">
+            <input
+              type="checkbox"
+              name="scanConsent"
+              checked={scanConsent}
+              aria-describedby="scan-consent-hint"
+              onChange={(e) => setScanConsent(e.currentTarget.checked)}
+            />
+            {t('register.scanConsent')}
+          </label>
+          <p class="hint" id="scan-consent-hint">
+            {t('register.scanConsentHint')}
+          </p>
+          {about('scanConsent').length > 0 && (
+            <p class="error">{about('scanConsent').join(' · ')}</p>
+          )}
+        </div>
         {/* What names no field of the form (a duplicate email names none) is shown at the end. */}
-        <ErrorText error={error} placed={[...FIELDS, 'category']} />
+        <ErrorText error={error} placed={[...FIELDS, 'category', 'scanConsent']} />
         <button type="submit" disabled={busy}>
           {t('register.submit')}
         </button>

@@ -5,8 +5,8 @@ import { t } from '../i18n';
 import { Link } from '../router';
 import { myParticipantId, useStore } from '../store';
 
-const FIELDS = ['organizationName', 'interests', 'needs', 'offers'] as const;
-type Form = Record<(typeof FIELDS)[number], string>;
+const FIELDS = ['organizationName', 'interests', 'needs', 'offers', 'phone'] as const;
+type Form = Record<(typeof FIELDS)[number], string> & { scanConsent: boolean };
 
 function toForm(p: ProfileData): Form {
   return {
@@ -14,6 +14,8 @@ function toForm(p: ProfileData): Form {
     interests: p.interests.join(', '),
     needs: p.needs.join('\n'),
     offers: p.offers.join('\n'),
+    phone: p.phone ?? '',
+    scanConsent: p.scanConsent,
   };
 }
 
@@ -40,7 +42,7 @@ export function VisitorProfile({ edition }: { edition: Edition }) {
     return error ? <ErrorText error={error} /> : <p aria-busy="true">{t('common.loading')}</p>;
 
   const about = (field: string) => (error instanceof ApiError ? error.about(field) : []);
-  const edit = (field: keyof Form) => (e: { currentTarget: { value: string } }) => {
+  const edit = (field: (typeof FIELDS)[number]) => (e: { currentTarget: { value: string } }) => {
     setSaved(false);
     setForm({ ...form, [field]: e.currentTarget.value });
   };
@@ -57,6 +59,8 @@ export function VisitorProfile({ edition }: { edition: Edition }) {
           interests: commaList(form.interests),
           needs: lines(form.needs),
           offers: lines(form.offers),
+          phone: form.phone.trim() || null,
+          scanConsent: form.scanConsent,
         },
       });
       setForm(toForm(p));
@@ -110,7 +114,36 @@ export function VisitorProfile({ edition }: { edition: Edition }) {
           onInput={edit('organizationName')}
           errors={about('organizationName')}
         />
-        <ErrorText error={error} placed={FIELDS} />
+        <Field
+          name="phone"
+          type="tel"
+          label={t('visitorProfile.phone')}
+          hint={t('visitorProfile.phoneHint')}
+          autoComplete="tel"
+          value={form.phone}
+          onInput={edit('phone')}
+          errors={about('phone')}
+        />
+        <div class="field">
+          <label class="choice">
+            <input
+              type="checkbox"
+              id="field-scanConsent"
+              name="scanConsent"
+              checked={form.scanConsent}
+              aria-describedby="scan-consent-hint"
+              onChange={(e) => {
+                setSaved(false);
+                setForm({ ...form, scanConsent: e.currentTarget.checked });
+              }}
+            />
+            {t('visitorProfile.scanConsent')}
+          </label>
+          <p class="hint" id="scan-consent-hint">
+            {t('visitorProfile.scanConsentHint')}
+          </p>
+        </div>
+        <ErrorText error={error} placed={[...FIELDS, 'scanConsent']} />
         <p class="success" role="status">
           {saved ? t('visitorProfile.saved') : ''}
         </p>
