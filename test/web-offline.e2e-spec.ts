@@ -191,6 +191,52 @@ describe('the convention floor offline, in a real browser', () => {
   );
 
   it(
+    'keeps a lead scanned at a stand offline, then sends it with its scan time',
+    async () => {
+      const stand = await s.onboardExhibitor(edition.id, { stand: 'E5' });
+      const willing = await s.registerVisitor(edition.id, {
+        firstName: 'Élise',
+        lastName: 'Margeride',
+        scanConsent: true,
+      });
+      const page = await pages.open();
+      await pages.logIn(page, stand.email, PASSWORD, '/leads');
+      await pages.waitFor(page, page.getByLabel('Code du badge'));
+      await controlled(page);
+      await page.reload();
+      await pages.waitFor(page, page.getByText('Aucun contact pour l’instant'));
+
+      await offline(page.context());
+      const before = Date.now();
+      await page.getByLabel('Code du badge').fill(willing.badgeCode);
+      await page.getByRole('button', { name: 'Enregistrer le contact' }).click();
+      await pages.waitFor(page, page.getByText(`Badge ${willing.badgeCode} enregistré`));
+      await pages.waitFor(page, page.locator('ol.scans li[data-status="pending"]'));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const leads = () =>
+        s.testApp.query<{ scannedAt: string | Date }>(
+          `SELECT "scannedAt" FROM leads WHERE "participantId" = '${willing.participantId}'`,
+        );
+      await expect(leads()).resolves.toEqual([]);
+      const back = Date.now();
+
+      await online(page.context());
+      await pages.waitFor(page, page.getByText('Élise Margeride est ajouté(e) à vos contacts.'));
+      await pages.waitFor(page, page.getByRole('listitem', { name: 'Élise Margeride' }));
+      const [lead] = await leads();
+      const at = new Date(
+        typeof lead.scannedAt === 'string' && !/Z|[+-]\d\d:?\d\d$/.test(lead.scannedAt)
+          ? `${lead.scannedAt.replace(' ', 'T')}Z`
+          : lead.scannedAt,
+      ).getTime();
+      expect(at).toBeGreaterThanOrEqual(before - 1000);
+      expect(at).toBeLessThan(back);
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
     'reads a badge with the camera at the desk and checks it in',
     async () => {
       const visitor = await s.registerVisitor(edition.id, {

@@ -4,7 +4,7 @@
  * server records it once and answers the same lead again with `duplicate: true`.
  */
 import type { ScanResult } from '../../src/contract/api';
-import { api, ApiError } from './api';
+import { api } from './api';
 
 export type { Lead, Leads, ScanResult } from '../../src/contract/api';
 
@@ -30,13 +30,4 @@ export function newScan(badgeCode: string, now = new Date()): Scan {
  */
 export function sendScan(editionId: string, scan: Scan): Promise<ScanResult> {
   return api<ScanResult>(`/editions/${editionId}/leads`, { method: 'POST', body: scan });
-}
-
-/**
- * Whether a failed send is worth sending again later: the network failed, or the server could not
- * answer then (5xx, 429, too many writes at once). A refusal (4xx) stays a refusal whenever it is sent.
- */
-export function worthRetrying(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return true;
-  return error.status >= 500 || error.status === 429 || error.code === 'conflict/concurrent';
 }

@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from './api';
+import { ApiError, type FieldError } from './api';
 
 /**
  * Badge scans kept on the device until the server has them: a check-in at the door or a lead at a
@@ -24,7 +24,7 @@ export interface Scan {
   /** What the server answered: the person's name once sent, the refusal's code and status. */
   name?: string;
   alreadyDone?: boolean;
-  error?: { status: number; code?: string };
+  error?: { status: number; code?: string; fields?: FieldError[] };
 }
 
 interface Schema extends DBSchema {
@@ -43,6 +43,19 @@ const db = () =>
       store.createIndex('byKind', ['kind', 'editionId']);
     },
   }));
+
+/**
+ * Whether a failed send is worth sending again later: the network failed, or the server could not
+ * answer then (5xx, 429, too many writes at once). A refusal (4xx) stays a refusal whenever it is sent.
+ */
+export function worthRetrying(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.status >= 500 || error.status === 429 || error.code === 'conflict/concurrent';
+}
+
+/** A stored refusal as the pages show errors. */
+export const refusal = (scan: Scan) =>
+  new ApiError(scan.error?.status ?? 400, scan.error?.code, scan.error?.fields ?? []);
 
 /** How a scan reaches the server; its answer names the person. */
 export type Sender = (scan: Scan) => Promise<{ name: string; alreadyDone: boolean }>;
@@ -93,11 +106,11 @@ export function flush(userId: string): Promise<void> {
           await database.put('scans', { ...scan, status: 'sent', ...answer });
         } catch (error) {
           // A refusal is final (an unknown badge stays unknown); a busy or failing server is not.
-          if (!(error instanceof ApiError) || error.status >= 500 || error.status === 429) break;
+          if (!(error instanceof ApiError) || worthRetrying(error)) break;
           await database.put('scans', {
             ...scan,
             status: 'refused',
-            error: { status: error.status, code: error.code },
+            error: { status: error.status, code: error.code, fields: error.fieldErrors },
           });
         } finally {
           changed();

@@ -2,7 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, download, type Edition } from '../api';
 import { ErrorText, Field, SelectField, TextAreaField } from '../components';
 import { formatDay, formatTime, t } from '../i18n';
-import { newScan, sendScan, type Lead, type Leads as LeadsData, type ScanResult } from '../leads';
+import { sendScan, type Lead, type Leads as LeadsData } from '../leads';
+import { enqueue, refusal, sendScansWith, useScans } from '../scan-queue';
+import { useStore } from '../store';
+import { CameraScanner } from './CameraScanner';
+import { ScanList } from './CheckIn';
 import { useStandId } from './Team';
 
 const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
@@ -16,10 +20,11 @@ export function Leads({ edition }: { edition: Edition }) {
   const standId = useStandId(edition);
   const [leads, setLeads] = useState<Lead[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
+  const load = () => {
     if (standId)
       api<LeadsData>(`/editions/${edition.id}/leads`).then((x) => setLeads(x.items), setError);
-  }, [edition.id, standId]);
+  };
+  useEffect(load, [edition.id, standId]);
   if (!standId) return <p>{t('leads.notExhibitor')}</p>;
   // A lead scanned again, or edited, replaces its line; a new one joins the list.
   const put = (lead: Lead) =>
@@ -28,7 +33,7 @@ export function Leads({ edition }: { edition: Edition }) {
     <section>
       <h1>{t('leads.title')}</h1>
       <p class="lead">{t('leads.lead')}</p>
-      <ScanForm edition={edition} onScanned={put} />
+      <ScanForm edition={edition} onSent={load} />
       <section aria-labelledby="leads-list">
         <h2 id="leads-list">{t('leads.list', { count: leads?.length ?? 0 })}</h2>
         <div class="actions">
@@ -59,54 +64,67 @@ export function Leads({ edition }: { edition: Edition }) {
   );
 }
 
-/** The badge code typed by hand (the camera will fill the same scan in). */
-function ScanForm({ edition, onScanned }: { edition: Edition; onScanned: (lead: Lead) => void }) {
+sendScansWith('lead', async (scan) => {
+  const { badgeCode, scanId, scannedAt } = scan;
+  const res = await sendScan(scan.editionId, { badgeCode, scanId, scannedAt });
+  return { name: fullName(res.visitor), alreadyDone: res.duplicate };
+});
+
+/**
+ * A badge read by the camera or typed by hand: kept on this phone and sent at once, or when the
+ * network comes back; `onSent` after each one the server has.
+ */
+function ScanForm({ edition, onSent }: { edition: Edition; onSent: () => void }) {
+  const { me } = useStore();
   const [code, setCode] = useState('');
-  const [result, setResult] = useState<ScanResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
+  const scans = useScans('lead', edition.id, me?.id ?? null);
+  const sent = scans.filter((s) => s.status === 'sent').length;
+  useEffect(() => {
+    if (sent > 0) onSent();
+  }, [sent]);
+  if (!me) return null;
+  const scan = (badgeCode: string) =>
+    void enqueue({
+      kind: 'lead',
+      editionId: edition.id,
+      userId: me.id,
+      badgeCode: badgeCode.trim().toUpperCase(),
+    });
+  const submit = (event: Event) => {
     event.preventDefault();
-    setError(null);
-    setResult(null);
-    setBusy(true);
-    try {
-      const res = await sendScan(edition.id, newScan(code));
-      setResult(res);
-      setCode('');
-      onScanned(res);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    if (!code.trim()) return;
+    scan(code);
+    setCode('');
   };
-  const about = error instanceof ApiError ? error.about('badgeCode') : [];
+  const latest = scans[0];
+  const error = latest?.status === 'refused' ? refusal(latest) : null;
   return (
     <section class="panel">
-      <form noValidate onSubmit={(e) => void submit(e)}>
+      <CameraScanner onCode={scan} />
+      <form noValidate onSubmit={submit}>
         <Field
           name="badgeCode"
           label={t('leads.code')}
           hint={t('leads.hint')}
           value={code}
           onInput={(e) => setCode(e.currentTarget.value)}
-          errors={about}
+          errors={error ? error.about('badgeCode') : []}
           autoComplete="off"
           autoCapitalize="characters"
           required
         />
-        <button type="submit" disabled={busy}>
-          {t('leads.submit')}
-        </button>
+        <button type="submit">{t('leads.submit')}</button>
       </form>
-      <p class={result?.duplicate ? 'warning' : 'success'} role="status">
-        {result &&
-          t(result.duplicate ? 'leads.already' : 'leads.added', {
-            name: fullName(result.visitor),
-          })}
+      <p
+        class={latest?.status === 'sent' && !latest.alreadyDone ? 'success' : 'warning'}
+        role="status"
+      >
+        {latest?.status === 'pending' && t('checkIn.pending', { code: latest.badgeCode })}
+        {latest?.status === 'sent' &&
+          t(latest.alreadyDone ? 'leads.already' : 'leads.added', { name: latest.name })}
       </p>
       <ErrorText error={error} placed={['badgeCode']} />
+      <ScanList scans={scans.filter((s) => s.status !== 'sent')} timeZone={edition.timezone} />
     </section>
   );
 }
