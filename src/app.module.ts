@@ -16,6 +16,7 @@ import { ExhibitorsModule } from './exhibitors/exhibitors.module.js';
 import { HealthController } from './health/health.controller.js';
 import { MailModule, OutboxModule } from './mail/mail.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { PrintModule } from './print/print.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         ConventionsModule,
         StatsModule,
         TeamsModule,
+        PrintModule,
         RealtimeModule,
         AnnouncementsModule,
         SeedModule,

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+
+/**
+ * DejaVu from the `dejavu-fonts-ttf` package, embedded (subset) in every document: PDF's built-in
+ * Helvetica only knows WinAnsi, which has no narrow no-break space (U+202F) nor most of Latin
+ * Extended, and fonts installed on the machine differ from one server to the next. The condensed
+ * cut fits long structure names on a badge.
+ */
+const FONT_FILES = {
+  regular: 'DejaVuSansCondensed.ttf',
+  bold: 'DejaVuSansCondensed-Bold.ttf',
+  mono: 'DejaVuSansMono.ttf',
+} as const;
+export type FontName = keyof typeof FONT_FILES;
+
+const require = createRequire(import.meta.url);
+const fontPath = (name: FontName) => require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES[name]}`);
+
+let fontData: Map<FontName, Buffer> | undefined;
+function fonts(): Map<FontName, Buffer> {
+  fontData ??= new Map(
+    (Object.keys(FONT_FILES) as FontName[]).map((name) => [name, readFileSync(fontPath(name))]),
+  );
+  return fontData;
+}
+
+export type Pdf = PDFKit.PDFDocument;
+
+/** 1 mm in PDF points. */
+export const MM = 72 / 25.4;
+
+/** A4 in points, and the margin of the documents that have one. */
+export const A4 = { width: 595.28, height: 841.89 } as const;
+export const MARGIN = 15 * MM;
+
+export const INK = '#1a1a1a';
+export const MUTED = '#5c5c5c';
+export const RULE = '#b8b8b8';
+
+/** An A4 document in French with the embedded fonts registered and selected. */
+export function newDocument(title: string, options: { margin?: number } = {}): Pdf {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: options.margin ?? MARGIN,
+    // A path rather than Helvetica: pdfkit would otherwise load the standard font first.
+    font: fontPath('regular'),
+    autoFirstPage: false,
+    lang: 'fr-FR',
+    displayTitle: true,
+    info: { Title: title, Creator: 'Coventis', Producer: 'Coventis (pdfkit)' },
+  });
+  for (const [name, data] of fonts()) doc.registerFont(name, data);
+  return doc.font('regular');
+}
+
+/** Ends the document and gives its bytes. */
+export function toBuffer(doc: Pdf): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/**
+ * The QR code of `text` as vector squares, `size` points wide with its quiet zone: sharp at any
+ * printer's resolution, and a row's adjacent dark modules are one rectangle to keep files small.
+ * Error correction M, as the badge image the API serves.
+ */
+export function drawQr(doc: Pdf, text: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 2;
+  const unit = size / (modules.size + 2 * quiet);
+  doc.save();
+  doc.rect(x, y, size, size).fill('#ffffff');
+  for (let row = 0; row < modules.size; row++) {
+    let col = 0;
+    while (col < modules.size) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < modules.size && modules.get(row, col)) col++;
+      // A hair wider than the module so that neighbouring rows leave no white seam when rasterised.
+      doc.rect(
+        x + (quiet + start) * unit,
+        y + (quiet + row) * unit,
+        (col - start) * unit,
+        unit + 0.05,
+      );
+    }
+  }
+  doc.fill('#000000');
+  doc.restore();
+}
+
+/**
+ * The largest font size, from `max` down to `min`, at which `text` fits `width` on one line;
+ * below `min` the caller lets it wrap.
+ */
+export function fittingSize(
+  doc: Pdf,
+  text: string,
+  font: FontName,
+  width: number,
+  max: number,
+  min: number,
+): number {
+  doc.font(font);
+  for (let size = max; size > min; size -= 0.5) {
+    if (doc.fontSize(size).widthOfString(text) <= width) return size;
+  }
+  return min;
+}
+
+/**
+ * Writes a line in the bottom margin of the current page (`y` from the page's top, by default the
+ * middle of the margin): pdfkit would start a new page for text below the margin, so the margin is
+ * lifted while it writes.
+ */
+export function footer(doc: Pdf, left: string, right = '', y?: number): void {
+  const { margins } = doc.page;
+  const bottom = margins.bottom;
+  const width = doc.page.width - margins.left - margins.right;
+  const at = y ?? doc.page.height - bottom / 2 - 4;
+  margins.bottom = 0;
+  doc.font('regular').fontSize(7.5).fillColor(MUTED);
+  doc.text(left, margins.left, at, { width, lineBreak: false });
+  if (right) doc.text(right, margins.left, at, { width, align: 'right', lineBreak: false });
+  margins.bottom = bottom;
+  doc.fillColor(INK);
+}
