@@ -107,6 +107,10 @@ describe('printing (PDF)', () => {
       organizationName: undefined,
     });
     idle = await s.registerVisitor(edition.id, { firstName: 'Ingrid', lastName: 'Sansrendezvous' });
+    // Four more, whose badges go onto a second sheet.
+    for (const lastName of ['Vidal', 'Weber', 'Xavier', 'Yılmaz']) {
+      await s.registerVisitor(edition.id, { firstName: 'Noémie', lastName });
+    }
     const elsewhere = await s.createEdition({ name: 'Autre édition' });
     stranger = await s.registerVisitor(elsewhere.id, {
       firstName: 'Stéphane',
@@ -278,9 +282,9 @@ describe('printing (PDF)', () => {
         'attachment; filename="badges-coventis-2027.pdf"',
       );
       const pages = await reader.pages();
-      // Élodie, Léa, Hervé, Théo, Zoé, Ingrid: one page.
-      expect(pages).toHaveLength(1);
-      const text = pages[0];
+      // Léa, Élodie, Théo, Zoé, Hervé, Ingrid, Noémie Vidal and Weber; then Xavier and Yılmaz.
+      expect(pages).toHaveLength(2);
+      const [text, second] = pages;
       for (const expected of [
         'Élodie',
         'Lefèvre',
@@ -299,17 +303,19 @@ describe('printing (PDF)', () => {
       ]) {
         expect(text).toContain(expected);
       }
-      expect(text).not.toContain('Stéphane');
+      expect(text).toContain('page 1 / 2');
+      expect(second).toMatch(/Xavier[\s\S]*Yılmaz/);
+      expect(pages.join('\n')).not.toContain('Stéphane');
       // In French alphabetical order of last names: Collègue, Lefèvre, Ménard, Œillet, Pagès…
-      const order = ['Collègue', 'Lefèvre', 'Ménard', 'Œillet', 'Pagès', 'Sansrendezvous'];
+      const order = ['Collègue', 'Lefèvre', 'Ménard', 'Œillet', 'Pagès', 'Sansrendezvous', 'Vidal'];
       const at = order.map((name) => text.indexOf(name));
       expect(at).toEqual([...at].sort((a, b) => a - b));
       const codes = await reader.qrCodes(1, badgeCells());
-      expect(codes.sort()).toEqual(
-        [stand, otherStand, theo, zoe, idle, colleague]
-          .map((p) => badgeOf.get(p.participantId)!)
-          .sort(),
-      );
+      expect(codes).toHaveLength(8);
+      for (const who of [stand, otherStand, theo, zoe, idle, colleague]) {
+        expect(codes).toContain(badgeOf.get(who.participantId));
+      }
+      await expect(reader.qrCodes(2, badgeCells())).resolves.toHaveLength(2);
       await reader.close();
     });
 

@@ -4,10 +4,8 @@ import { forbidden, invalidField, refusedField } from '../common/errors.js';
 import { foldFrench } from '../common/french-text.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { ParticipantsLookup } from '../meetings/participants.lookup.js';
-import { agendasPdf } from './pdf/agenda-layout.js';
-import { badgesPdf } from './pdf/badges-layout.js';
 import { fullName, localClock, localDate } from './pdf/french.js';
-import { tablesPdf } from './pdf/tables-layout.js';
+import { renderPdf } from './pdf/render.js';
 import {
   agendaSheets,
   byId,
@@ -55,7 +53,12 @@ export class PrintService {
     const sheets = agendaSheets([person], meetings, parties, new Map(slots.map((s) => [s.id, s])));
     return {
       fileName: `agenda-${slug(fullName(person))}.pdf`,
-      pdf: await agendasPdf(toPrintedEdition(edition), sheets, new Date()),
+      pdf: await renderPdf({
+        document: 'agendas',
+        edition: toPrintedEdition(edition),
+        sheets,
+        printedAt: new Date(),
+      }),
     };
   }
 
@@ -112,7 +115,12 @@ export class PrintService {
     if (!query.participantIds) sheets = sheets.filter((s) => s.meetings.length > 0);
     return {
       fileName: `agendas-${slug(edition.name)}.pdf`,
-      pdf: await agendasPdf(toPrintedEdition(edition), sheets, new Date()),
+      pdf: await renderPdf({
+        document: 'agendas',
+        edition: toPrintedEdition(edition),
+        sheets,
+        printedAt: new Date(),
+      }),
     };
   }
 
@@ -122,7 +130,12 @@ export class PrintService {
     const people = select(await this.data.people(editionId, { ids }), query);
     return {
       fileName: `badges-${slug(edition.name)}.pdf`,
-      pdf: await badgesPdf(toPrintedEdition(edition), people, new Date()),
+      pdf: await renderPdf({
+        document: 'badges',
+        edition: toPrintedEdition(edition),
+        people,
+        printedAt: new Date(),
+      }),
     };
   }
 
@@ -152,11 +165,12 @@ export class PrintService {
       slots.length === 1 ? `-${localClock(first, edition.timezone).replace(':', 'h')}` : '';
     return {
       fileName: `plan-des-tables-${localDate(first, edition.timezone)}${time}.pdf`,
-      pdf: await tablesPdf(
-        toPrintedEdition(edition),
-        slotPlans(slots, meetings, parties),
-        new Date(),
-      ),
+      pdf: await renderPdf({
+        document: 'tables',
+        edition: toPrintedEdition(edition),
+        plans: slotPlans(slots, meetings, parties),
+        printedAt: new Date(),
+      }),
     };
   }
 }

@@ -8,6 +8,7 @@ import {
   RULE,
   toBuffer,
   type Pdf,
+  FONTS,
 } from './document.js';
 import {
   categoryLabel,
@@ -43,7 +44,7 @@ export function agendasPdf(
   if (sheets.length === 0) {
     page(doc, edition, printed, '');
     doc
-      .font('regular')
+      .font(FONTS.regular)
       .fontSize(11)
       .text(
         `Aucun agenda à imprimer${NNBSP}: personne n’a encore de rendez-vous programmé.`,
@@ -73,20 +74,31 @@ function drawSheet(doc: Pdf, edition: PrintedEdition, sheet: AgendaSheet, printe
   const textWidth = width - QR_SIZE - 12;
   const qrX = left + width - QR_SIZE;
   drawQr(doc, person.badgeCode, qrX, y - 4, QR_SIZE);
-  doc.font('mono').fontSize(8.5).fillColor(INK);
+  doc.font(FONTS.mono).fontSize(8.5).fillColor(INK);
   doc.text(person.badgeCode, qrX - 10, y - 4 + QR_SIZE + 1, {
     width: QR_SIZE + 20,
     align: 'center',
     lineBreak: false,
   });
-  doc.font('bold').fontSize(11).fillColor(MUTED).text(edition.name, left, y, { width: textWidth });
-  doc.font('regular').fontSize(9.5).text(`${edition.venue}, ${edition.city}`, { width: textWidth });
+  doc
+    .font(FONTS.bold)
+    .fontSize(11)
+    .fillColor(MUTED)
+    .text(edition.name, left, y, { width: textWidth });
+  doc
+    .font(FONTS.regular)
+    .fontSize(9.5)
+    .text(`${edition.venue}, ${edition.city}`, { width: textWidth });
   doc.moveDown(0.8);
-  doc.font('bold').fontSize(20).fillColor(INK).text(name, { width: textWidth });
+  doc.font(FONTS.bold).fontSize(20).fillColor(INK).text(name, { width: textWidth });
   if (person.organizationName) {
-    doc.font('regular').fontSize(12).text(person.organizationName, { width: textWidth });
+    doc.font(FONTS.regular).fontSize(12).text(person.organizationName, { width: textWidth });
   }
-  doc.font('regular').fontSize(9.5).fillColor(MUTED).text(whoLine(person), { width: textWidth });
+  doc
+    .font(FONTS.regular)
+    .fontSize(9.5)
+    .fillColor(MUTED)
+    .text(whoLine(person), { width: textWidth });
   y = Math.max(doc.y, y + QR_SIZE + 14) + 10;
   doc
     .moveTo(left, y)
@@ -97,7 +109,7 @@ function drawSheet(doc: Pdf, edition: PrintedEdition, sheet: AgendaSheet, printe
   y += 10;
 
   const count = meetings.length;
-  doc.font('bold').fontSize(12).fillColor(INK);
+  doc.font(FONTS.bold).fontSize(12).fillColor(INK);
   doc.text(
     count === 0
       ? 'Aucun rendez-vous programmé pour l’instant.'
@@ -115,7 +127,11 @@ function drawSheet(doc: Pdf, edition: PrintedEdition, sheet: AgendaSheet, printe
     const headingHeight = date === day ? 0 : 30;
     if (y + headingHeight + height > doc.page.maxY()) {
       y = page(doc, edition, printed, name);
-      doc.font('regular').fontSize(9).fillColor(MUTED).text(`${name} — suite`, left, y, { width });
+      doc
+        .font(FONTS.regular)
+        .fontSize(9)
+        .fillColor(MUTED)
+        .text(`${name} — suite`, left, y, { width });
       y = doc.y + 8;
       if (date === day) y = dayHeading(doc, meeting, edition, left, y, width, true);
     }
@@ -143,7 +159,7 @@ function dayHeading(
 ): number {
   const day = frenchDay(meeting.startsAt, edition.timezone);
   const text = continued ? `${day} (suite)` : day;
-  doc.font('bold').fontSize(13).fillColor(INK);
+  doc.font(FONTS.bold).fontSize(13).fillColor(INK);
   doc.text(text, left, y + 6, { width });
   const below = doc.y + 3;
   doc
@@ -171,9 +187,12 @@ function partnerLines(meeting: PrintedMeeting): { name: string; details: string 
 function rowHeight(doc: Pdf, meeting: PrintedMeeting, width: number): number {
   const partnerWidth = width - COLUMNS.time - COLUMNS.place;
   const { name, details } = partnerLines(meeting);
-  let height = doc.font('bold').fontSize(11).heightOfString(name, { width: partnerWidth });
+  let height = doc.font(FONTS.bold).fontSize(11).heightOfString(name, { width: partnerWidth });
   if (details) {
-    height += doc.font('regular').fontSize(9.5).heightOfString(details, { width: partnerWidth });
+    height += doc
+      .font(FONTS.regular)
+      .fontSize(9.5)
+      .heightOfString(details, { width: partnerWidth });
   }
   return Math.max(height, 28) + 2 * ROW_PADDING;
 }
@@ -188,28 +207,28 @@ function drawRow(
 ): number {
   const height = rowHeight(doc, meeting, width);
   const top = y + ROW_PADDING;
-  doc.font('bold').fontSize(11).fillColor(INK);
+  doc.font(FONTS.bold).fontSize(11).fillColor(INK);
   doc.text(frenchSpan(meeting.startsAt, meeting.endsAt, edition.timezone), left, top, {
     width: COLUMNS.time - 6,
     lineBreak: false,
   });
   if (meeting.status === 'held') {
     doc
-      .font('regular')
+      .font(FONTS.regular)
       .fontSize(8)
       .fillColor(MUTED)
       .text('a eu lieu', left, top + 15, {
         width: COLUMNS.time - 6,
       });
   }
-  doc.font('bold').fontSize(11).fillColor(INK);
+  doc.font(FONTS.bold).fontSize(11).fillColor(INK);
   doc.text(meeting.place ?? '—', left + COLUMNS.time, top, { width: COLUMNS.place - 6 });
   const partnerX = left + COLUMNS.time + COLUMNS.place;
   const partnerWidth = width - COLUMNS.time - COLUMNS.place;
   const { name, details } = partnerLines(meeting);
-  doc.font('bold').fontSize(11).text(name, partnerX, top, { width: partnerWidth });
+  doc.font(FONTS.bold).fontSize(11).text(name, partnerX, top, { width: partnerWidth });
   if (details) {
-    doc.font('regular').fontSize(9.5).fillColor(MUTED).text(details, { width: partnerWidth });
+    doc.font(FONTS.regular).fontSize(9.5).fillColor(MUTED).text(details, { width: partnerWidth });
   }
   const bottom = y + height;
   doc

@@ -8,6 +8,7 @@ import {
   newDocument,
   toBuffer,
   type Pdf,
+  FONTS,
 } from './document.js';
 import { categoryLabel, frenchMoment, NNBSP } from './french.js';
 import type { PrintedEdition, PrintedPerson } from './model.js';
@@ -103,8 +104,8 @@ function badge(doc: Pdf, edition: PrintedEdition, person: PrintedPerson, x: numb
   // The band: the edition and its venue.
   doc.save();
   doc.rect(x, y, BADGE_WIDTH, BAND_HEIGHT).fill(colour ?? INK);
-  doc.font('bold').fillColor('#ffffff');
-  doc.fontSize(fittingSize(doc, edition.name, 'bold', inner * 0.62, 10, 6));
+  doc.font(FONTS.bold).fillColor('#ffffff');
+  doc.fontSize(fittingSize(doc, edition.name, FONTS.bold, inner * 0.62, 10, 6));
   doc.text(edition.name, x + PADDING, y + BAND_HEIGHT / 2 - 5, {
     width: inner * 0.62,
     height: 12,
@@ -112,7 +113,7 @@ function badge(doc: Pdf, edition: PrintedEdition, person: PrintedPerson, x: numb
     ellipsis: true,
   });
   const venue = `${edition.venue}, ${edition.city}`;
-  doc.font('regular').fontSize(fittingSize(doc, venue, 'regular', inner * 0.36, 7.5, 5));
+  doc.font(FONTS.regular).fontSize(fittingSize(doc, venue, FONTS.regular, inner * 0.36, 7.5, 5));
   doc.text(venue, x + PADDING + inner * 0.64, y + BAND_HEIGHT / 2 - 4, {
     width: inner * 0.36,
     align: 'right',
@@ -129,17 +130,17 @@ function badge(doc: Pdf, edition: PrintedEdition, person: PrintedPerson, x: numb
   // First and last name at one size, the largest at which both fit a line (a long one wraps).
   const size = Math.min(
     ...[person.firstName, person.lastName].map((part) =>
-      fittingSize(doc, part, 'bold', textWidth, 17, 12),
+      fittingSize(doc, part, FONTS.bold, textWidth, 17, 12),
     ),
   );
   for (const part of [person.firstName, person.lastName]) {
-    doc.font('bold').fontSize(size);
+    doc.font(FONTS.bold).fontSize(size);
     doc.text(part, textX, textY, { width: textWidth, height: size * 2.4, ellipsis: true });
     textY = doc.y;
   }
   if (person.organizationName) {
     textY += 1.5 * MM;
-    doc.font('regular').fontSize(10).fillColor(INK);
+    doc.font(FONTS.regular).fontSize(10).fillColor(INK);
     doc.text(person.organizationName, textX, textY, {
       width: textWidth,
       height: 10 * 3.6,
@@ -151,7 +152,7 @@ function badge(doc: Pdf, edition: PrintedEdition, person: PrintedPerson, x: numb
   const qrX = x + BADGE_WIDTH - PADDING - QR_SIZE;
   const qrY = y + BAND_HEIGHT + 3 * MM;
   drawQr(doc, person.badgeCode, qrX, qrY, QR_SIZE);
-  doc.font('mono').fontSize(8.5).fillColor(INK);
+  doc.font(FONTS.mono).fontSize(8.5).fillColor(INK);
   doc.text(person.badgeCode, qrX - 4 * MM, qrY + QR_SIZE + 0.5 * MM, {
     width: QR_SIZE + 8 * MM,
     align: 'center',
@@ -166,7 +167,7 @@ function badge(doc: Pdf, edition: PrintedEdition, person: PrintedPerson, x: numb
   const footY = y + BADGE_HEIGHT - PADDING - 5 * MM;
   doc.save();
   doc.rect(x + PADDING, footY, inner, 5 * MM).fill(colour ?? INK);
-  doc.font('bold').fontSize(9).fillColor('#ffffff');
+  doc.font(FONTS.bold).fontSize(9).fillColor('#ffffff');
   doc.text(category.toUpperCase(), x + PADDING, footY + 1.2 * MM, {
     width: inner,
     align: 'center',

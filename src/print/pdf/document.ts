@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -14,18 +13,21 @@ const FONT_FILES = {
   bold: 'DejaVuSansCondensed-Bold.ttf',
   mono: 'DejaVuSansMono.ttf',
 } as const;
-export type FontName = keyof typeof FONT_FILES;
 
 const require = createRequire(import.meta.url);
-const fontPath = (name: FontName) => require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES[name]}`);
 
-let fontData: Map<FontName, Buffer> | undefined;
-function fonts(): Map<FontName, Buffer> {
-  fontData ??= new Map(
-    (Object.keys(FONT_FILES) as FontName[]).map((name) => [name, readFileSync(fontPath(name))]),
-  );
-  return fontData;
-}
+/**
+ * The fonts by file path, which is also how a document selects them (`doc.font(FONTS.bold)`):
+ * pdfkit caches a font by the name it was selected with, and a registered alias of the default
+ * font is parsed again at every selection (the cache is skipped when a font of that name exists).
+ */
+export const FONTS = Object.fromEntries(
+  Object.entries(FONT_FILES).map(([name, file]) => [
+    name,
+    require.resolve(`dejavu-fonts-ttf/ttf/${file}`),
+  ]),
+) as Record<keyof typeof FONT_FILES, string>;
+export type Font = (typeof FONTS)[keyof typeof FONTS];
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -40,20 +42,19 @@ export const INK = '#1a1a1a';
 export const MUTED = '#5c5c5c';
 export const RULE = '#b8b8b8';
 
-/** An A4 document in French with the embedded fonts registered and selected. */
+/** An A4 document in French, its regular font selected. */
 export function newDocument(title: string, options: { margin?: number } = {}): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
     margin: options.margin ?? MARGIN,
-    // A path rather than Helvetica: pdfkit would otherwise load the standard font first.
-    font: fontPath('regular'),
+    // Rather than Helvetica, which pdfkit would otherwise load first.
+    font: FONTS.regular,
     autoFirstPage: false,
     lang: 'fr-FR',
     displayTitle: true,
     info: { Title: title, Creator: 'Coventis', Producer: 'Coventis (pdfkit)' },
   });
-  for (const [name, data] of fonts()) doc.registerFont(name, data);
-  return doc.font('regular');
+  return doc;
 }
 
 /** Ends the document and gives its bytes. */
@@ -107,7 +108,7 @@ export function drawQr(doc: Pdf, text: string, x: number, y: number, size: numbe
 export function fittingSize(
   doc: Pdf,
   text: string,
-  font: FontName,
+  font: Font,
   width: number,
   max: number,
   min: number,
@@ -130,7 +131,7 @@ export function footer(doc: Pdf, left: string, right = '', y?: number): void {
   const width = doc.page.width - margins.left - margins.right;
   const at = y ?? doc.page.height - bottom / 2 - 4;
   margins.bottom = 0;
-  doc.font('regular').fontSize(7.5).fillColor(MUTED);
+  doc.font(FONTS.regular).fontSize(7.5).fillColor(MUTED);
   doc.text(left, margins.left, at, { width, lineBreak: false });
   if (right) doc.text(right, margins.left, at, { width, align: 'right', lineBreak: false });
   margins.bottom = bottom;

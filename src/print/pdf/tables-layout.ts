@@ -8,6 +8,7 @@ import {
   RULE,
   toBuffer,
   type Pdf,
+  FONTS,
 } from './document.js';
 import { frenchDay, frenchMoment, frenchSpan, fullName, NNBSP } from './french.js';
 import type { PrintedEdition, PrintedPerson, SlotPlan, TableAssignment } from './model.js';
@@ -59,9 +60,9 @@ function drawPlan(doc: Pdf, edition: PrintedEdition, plan: SlotPlan, printed: st
     doc.addPage();
     footer(doc, printed);
     const label = edition.meetingPlace === 'stands' ? 'Rendez-vous aux stands' : 'Plan des tables';
-    doc.font('bold').fontSize(10).fillColor(MUTED);
+    doc.font(FONTS.bold).fontSize(10).fillColor(MUTED);
     doc.text(`${label} — ${edition.name}`, left, MARGIN, { width });
-    doc.font('bold').fontSize(18).fillColor(INK);
+    doc.font(FONTS.bold).fontSize(18).fillColor(INK);
     doc.text(continued ? `${title(edition, plan)} (suite)` : title(edition, plan), { width });
     const meetings = plan.assignments.length;
     const free = all.filter((r) => !r.assignment).length;
@@ -76,7 +77,7 @@ function drawPlan(doc: Pdf, edition: PrintedEdition, plan: SlotPlan, printed: st
           ]
             .filter(Boolean)
             .join(' · ');
-    doc.font('regular').fontSize(10).fillColor(MUTED).text(summary);
+    doc.font(FONTS.regular).fontSize(10).fillColor(MUTED).text(summary);
     const below = doc.y + 6;
     doc
       .moveTo(left, below)
@@ -100,12 +101,12 @@ const partyWidth = (width: number) => (width - PLACE_WIDTH) / 2;
 
 function partyHeight(doc: Pdf, p: PrintedPerson, width: number): number {
   let height = doc
-    .font('bold')
+    .font(FONTS.bold)
     .fontSize(10.5)
     .heightOfString(fullName(p), { width: width - 8 });
   if (p.organizationName) {
     height += doc
-      .font('regular')
+      .font(FONTS.regular)
       .fontSize(9)
       .heightOfString(p.organizationName, { width: width - 8 });
   }
@@ -121,13 +122,13 @@ function rowHeight(doc: Pdf, row: Row, width: number): number {
 
 function drawParty(doc: Pdf, p: PrintedPerson, x: number, y: number, width: number): void {
   doc
-    .font('bold')
+    .font(FONTS.bold)
     .fontSize(10.5)
     .fillColor(INK)
     .text(fullName(p), x, y, { width: width - 8 });
   if (p.organizationName) {
     doc
-      .font('regular')
+      .font(FONTS.regular)
       .fontSize(9)
       .fillColor(MUTED)
       .text(p.organizationName, { width: width - 8 });
@@ -137,7 +138,7 @@ function drawParty(doc: Pdf, p: PrintedPerson, x: number, y: number, width: numb
 function drawRow(doc: Pdf, row: Row, left: number, y: number, width: number): number {
   const height = rowHeight(doc, row, width);
   const top = y + ROW_PADDING;
-  doc.font('bold').fontSize(12).fillColor(INK);
+  doc.font(FONTS.bold).fontSize(12).fillColor(INK);
   doc.text(row.place, left, top, { width: PLACE_WIDTH - 6 });
   const w = partyWidth(width);
   if (row.assignment) {
@@ -146,7 +147,7 @@ function drawRow(doc: Pdf, row: Row, left: number, y: number, width: number): nu
     drawParty(doc, b, left + PLACE_WIDTH + w, top, w);
   } else {
     doc
-      .font('regular')
+      .font(FONTS.regular)
       .fontSize(10)
       .fillColor(MUTED)
       .text('libre', left + PLACE_WIDTH, top + 1);
