@@ -459,6 +459,12 @@ describe('printing (PDF)', () => {
       expect(pages[1]).toContain('Ingrid Sansrendezvous');
       expect(pages[1]).toContain('Aucun rendez-vous programmé');
       await reader.close();
+      const visitors = await pdf(s.organizerToken, `${base()}/agendas.pdf?kind=visitor`);
+      const theirs = await visitors.reader.pages();
+      expect(theirs).toHaveLength(2);
+      expect(theirs[0]).toContain('Théo Ménard');
+      expect(theirs[1]).toContain('Zoé Œillet');
+      await visitors.reader.close();
       const visitor = await as(s.http, theo.token).get(`${base()}/agendas.pdf`);
       expect(visitor.status).toBe(403);
       expect(visitor.body.code).toBe('auth/wrong_role');

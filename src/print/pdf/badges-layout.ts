@@ -60,9 +60,10 @@ export function badgesPdf(
     // Below the crop marks, clear of the lines they point along.
     doc.page.margins.left = left + 3 * MM;
     doc.page.margins.right = left + 3 * MM;
+    // Short enough to stay left of the middle cut mark: the edition is on every badge.
     footer(
       doc,
-      `${edition.name} — badges imprimés le ${frenchMoment(printedAt, edition.timezone)}`,
+      `Badges imprimés le ${frenchMoment(printedAt, edition.timezone)}`,
       `page ${p + 1}${NNBSP}/${NNBSP}${pages}`,
       doc.page.height - 8 * MM,
     );
@@ -101,26 +102,7 @@ function badge(doc: Pdf, edition: PrintedEdition, person: PrintedPerson, x: numb
   const colour = BAND_COLOURS[person.kind === 'exhibitor' ? 'exhibitor' : (person.category ?? '')];
   const inner = BADGE_WIDTH - 2 * PADDING;
 
-  // The band: the edition and its venue.
-  doc.save();
-  doc.rect(x, y, BADGE_WIDTH, BAND_HEIGHT).fill(colour ?? INK);
-  doc.font(FONTS.bold).fillColor('#ffffff');
-  doc.fontSize(fittingSize(doc, edition.name, FONTS.bold, inner * 0.62, 10, 6));
-  doc.text(edition.name, x + PADDING, y + BAND_HEIGHT / 2 - 5, {
-    width: inner * 0.62,
-    height: 12,
-    lineBreak: false,
-    ellipsis: true,
-  });
-  const venue = `${edition.venue}, ${edition.city}`;
-  doc.font(FONTS.regular).fontSize(fittingSize(doc, venue, FONTS.regular, inner * 0.36, 7.5, 5));
-  doc.text(venue, x + PADDING + inner * 0.64, y + BAND_HEIGHT / 2 - 4, {
-    width: inner * 0.36,
-    align: 'right',
-    lineBreak: false,
-    ellipsis: true,
-  });
-  doc.restore();
+  band(doc, edition, colour ?? INK, x, y);
 
   // The person, left of the QR.
   const textX = x + PADDING;
@@ -176,4 +158,43 @@ function badge(doc: Pdf, edition: PrintedEdition, person: PrintedPerson, x: numb
   });
   doc.restore();
   doc.fillColor(MUTED);
+}
+
+// The band at the top: the edition, and its venue when both fit at a readable size.
+function band(doc: Pdf, edition: PrintedEdition, colour: string, x: number, y: number): void {
+  const inner = BADGE_WIDTH - 2 * PADDING;
+  doc.save();
+  doc.rect(x, y, BADGE_WIDTH, BAND_HEIGHT).fill(colour);
+  doc.fillColor('#ffffff');
+  const venue = `${edition.venue}, ${edition.city}`;
+  const gap = 3 * MM;
+  const both = (size: number) =>
+    doc.font(FONTS.bold).fontSize(size).widthOfString(edition.name) +
+      gap +
+      doc
+        .font(FONTS.regular)
+        .fontSize(size * 0.8)
+        .widthOfString(venue) <=
+    inner;
+  const size = [10, 9.5, 9, 8.5, 8].find(both);
+  const textY = (fontSize: number) => y + (BAND_HEIGHT - fontSize * 1.15) / 2;
+  if (size) {
+    doc.font(FONTS.bold).fontSize(size);
+    doc.text(edition.name, x + PADDING, textY(size), { width: inner, lineBreak: false });
+    doc.font(FONTS.regular).fontSize(size * 0.8);
+    doc.text(venue, x + PADDING, textY(size * 0.8), {
+      width: inner,
+      align: 'right',
+      lineBreak: false,
+    });
+  } else {
+    const alone = fittingSize(doc, edition.name, FONTS.bold, inner, 10, 7);
+    doc.font(FONTS.bold).fontSize(alone);
+    doc.text(edition.name, x + PADDING, textY(alone), {
+      width: inner,
+      height: alone * 1.3,
+      ellipsis: true,
+    });
+  }
+  doc.restore();
 }

@@ -14,7 +14,9 @@ import { frenchDay, frenchMoment, frenchSpan, fullName, NNBSP } from './french.j
 import type { PrintedEdition, PrintedPerson, SlotPlan, TableAssignment } from './model.js';
 
 const PLACE_WIDTH = 92;
-const ROW_PADDING = 5;
+const ROW_PADDING = 4;
+// A free table takes one short line, so that a hall of 30 tables fits one page per slot.
+const FREE_ROW = 17;
 
 /**
  * The hall's plan, one slot from a new page: every table with the two people meeting there, free
@@ -114,7 +116,7 @@ function partyHeight(doc: Pdf, p: PrintedPerson, width: number): number {
 }
 
 function rowHeight(doc: Pdf, row: Row, width: number): number {
-  if (!row.assignment) return 20 + 2 * ROW_PADDING;
+  if (!row.assignment) return FREE_ROW;
   const w = partyWidth(width);
   const [a, b] = row.assignment.parties;
   return Math.max(partyHeight(doc, a, w), partyHeight(doc, b, w), 20) + 2 * ROW_PADDING;
@@ -137,8 +139,11 @@ function drawParty(doc: Pdf, p: PrintedPerson, x: number, y: number, width: numb
 
 function drawRow(doc: Pdf, row: Row, left: number, y: number, width: number): number {
   const height = rowHeight(doc, row, width);
-  const top = y + ROW_PADDING;
-  doc.font(FONTS.bold).fontSize(12).fillColor(INK);
+  const top = y + (row.assignment ? ROW_PADDING : 2.5);
+  doc
+    .font(FONTS.bold)
+    .fontSize(row.assignment ? 12 : 10.5)
+    .fillColor(INK);
   doc.text(row.place, left, top, { width: PLACE_WIDTH - 6 });
   const w = partyWidth(width);
   if (row.assignment) {
