@@ -60,6 +60,7 @@ export const fr = {
     public: 'grand public',
     notArrived: 'pas encore',
     none: 'Personne ne correspond à cette recherche.',
+    badges: 'Badges affichés (PDF)',
   },
   announcements: {
     title: 'Annonce à tous les participants',
@@ -103,6 +104,21 @@ export const fr = {
     editEdition: 'Modifier cette édition',
     registrations: 'Inscriptions',
     meetings: 'Rendez-vous et présences',
+  },
+  printPanel: {
+    title: 'Documents à imprimer',
+    lead: 'Pour l’accueil et la salle : des PDF au format A4.',
+    who: 'Pour',
+    kinds: { all: 'tout le monde', exhibitor: 'les exposants', visitor: 'les visiteurs' },
+    badges: 'Planche de badges (PDF)',
+    agendas: 'Agendas pour l’accueil (PDF)',
+    agendasHint: 'Les agendas : une page par personne ayant au moins un rendez-vous.',
+    day: 'Journée',
+    slot: 'Créneau',
+    wholeDay: 'Tous les créneaux de la journée',
+    tables: 'Plan des tables (PDF)',
+    standsPlan: 'Rendez-vous par stand (PDF)',
+    preparing: 'Préparation du PDF…',
   },
 };
 
@@ -168,6 +184,7 @@ export const en: Shape<typeof fr> = {
     public: 'public',
     notArrived: 'not yet',
     none: 'Nobody matches this search.',
+    badges: 'Badges shown (PDF)',
   },
   announcements: {
     title: 'Announcement to every participant',
@@ -209,5 +226,20 @@ export const en: Shape<typeof fr> = {
     editEdition: 'Edit this edition',
     registrations: 'Registrations',
     meetings: 'Meetings and attendance',
+  },
+  printPanel: {
+    title: 'Documents to print',
+    lead: 'For the welcome desk and the hall: A4 PDFs.',
+    who: 'For',
+    kinds: { all: 'everybody', exhibitor: 'exhibitors', visitor: 'visitors' },
+    badges: 'Sheet of badges (PDF)',
+    agendas: 'Agendas for the welcome desk (PDF)',
+    agendasHint: 'Agendas: one page per person with at least one meeting.',
+    day: 'Day',
+    slot: 'Slot',
+    wholeDay: 'Every slot of the day',
+    tables: 'Table plan (PDF)',
+    standsPlan: 'Meetings by stand (PDF)',
+    preparing: 'Preparing the PDF…',
   },
 };

@@ -10,6 +10,7 @@ import { AnnouncementForm } from './Announcements';
 import { ApplicationsLink } from './ApplicationsPanel';
 import { ConventionPanel } from './ConventionPanel';
 import { CoveragePanel } from './CoveragePanel';
+import { PrintPanel } from './PrintPanel';
 import { Scheduler } from './Scheduler';
 import { SlotChart } from './SlotChart';
 
@@ -107,6 +108,7 @@ export function Dashboard({ edition }: { edition: Edition }) {
           <Exports edition={edition} />
         </section>
       </div>
+      <PrintPanel edition={edition} />
       <AnnouncementForm edition={edition} />
       <CoveragePanel edition={edition} onRequested={() => void loadStats()} />
       <Scheduler edition={edition} onPublished={() => void loadStats()} />
