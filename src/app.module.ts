@@ -17,6 +17,7 @@ import { HealthController } from './health/health.controller.js';
 import { LeadsModule } from './leads/leads.module.js';
 import { MailModule, OutboxModule } from './mail/mail.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { PrintModule } from './print/print.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         StatsModule,
         TeamsModule,
         LeadsModule,
+        PrintModule,
         RealtimeModule,
         AnnouncementsModule,
         SeedModule,

@@ -10,6 +10,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsEmail,
@@ -197,6 +198,26 @@ export function IdList(options: FieldOptions & { maxItems: number }): PropertyDe
     IsArray(),
     ArrayMaxSize(options.maxItems),
     IsUUID('all', { each: true, message: 'each value in $property must be a UUID' }),
+  );
+}
+
+/**
+ * A list of UUIDs in a query string, comma-separated (`?participantIds=a,b`) or the parameter
+ * repeated; an empty list is refused (leave the parameter out instead).
+ */
+export function QueryIdList(options: FieldOptions & { maxItems: number }): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' || Array.isArray(value)
+        ? [value]
+            .flat()
+            .flatMap((v: unknown) => (typeof v === 'string' ? v.split(',') : [v]))
+            .map((v) => (typeof v === 'string' ? v.trim() : v))
+            .filter((v) => v !== '')
+        : value,
+    ),
+    IdList(options),
+    ArrayMinSize(1),
   );
 }
 

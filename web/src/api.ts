@@ -98,14 +98,15 @@ export const setToken = (value: string | null) => {
 
 export async function request(
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; slow?: boolean } = {},
 ): Promise<Response> {
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   const method = init.method ?? 'GET';
-  // On a venue's poor network a read can hang: give it 8 s, and try a read twice more.
-  const attempts = method === 'GET' ? 3 : 1;
+  // On a venue's poor network a read can hang: give it 8 s, and try a read twice more. A document
+  // the server builds (`slow`: the PDF of thousands of badges) gets two minutes and one try.
+  const attempts = method === 'GET' && !init.slow ? 3 : 1;
   let res: Response;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -113,7 +114,7 @@ export async function request(
         method,
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: method === 'GET' ? AbortSignal.timeout(8000) : undefined,
+        signal: method === 'GET' ? AbortSignal.timeout(init.slow ? 120_000 : 8000) : undefined,
       });
       break;
     } catch (error) {
@@ -143,7 +144,20 @@ export async function api<T>(
 
 /** Saves an authenticated download (a CSV export) through a blob, since a link cannot carry the token. */
 export async function download(path: string, fileName: string): Promise<void> {
-  const blob = await (await request(path)).blob();
+  save(await (await request(path)).blob(), fileName);
+}
+
+/**
+ * Saves a document the server builds and names (a PDF to print), which may take it a while: under
+ * the name of its `content-disposition`, else `fileName`.
+ */
+export async function downloadDocument(path: string, fileName: string): Promise<void> {
+  const res = await request(path, { slow: true });
+  const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
+  save(await res.blob(), named?.[1] ?? fileName);
+}
+
+function save(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

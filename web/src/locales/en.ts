@@ -179,6 +179,7 @@ const en: Messages = {
     move: 'Move the meeting',
     keep: 'Keep this slot',
     title: 'My agenda',
+    downloadPdf: 'Download my agenda (PDF)',
     addToCalendar: 'Add to my calendar',
     scheduled_zero: 'No confirmed meeting',
     scheduled_one: '1 confirmed meeting',

@@ -129,6 +129,13 @@ export const fr: Record<string, string> = {
   'agenda/slot_has_meeting':
     'Vous avez un rendez-vous sur un de ces créneaux : annulez-le ou déplacez-le d’abord.',
   'agenda/unknown_calendar': 'Ce lien d’agenda n’est plus valable.',
+  // Printing (PDF).
+  'print/not_yours':
+    'Vous ne pouvez imprimer que votre agenda ou celui d’un membre de votre stand.',
+  'print/unknown_participant': 'Une des personnes choisies n’est pas inscrite à cette édition.',
+  'print/slot_or_date': 'Choisissez soit un créneau, soit une journée.',
+  'print/unknown_slot': 'Ce créneau n’existe pas dans cette édition.',
+  'print/unknown_date': 'Cette date n’est pas une journée de l’édition.',
   // The batch scheduler.
   'schedule/running': 'La planification est déjà en cours pour cette édition.',
   'schedule/changed':
@@ -279,6 +286,11 @@ export const en: Record<string, string> = {
   'agenda/unknown_slot': 'One of these slots does not exist in this edition.',
   'agenda/slot_has_meeting': 'You have a meeting at one of these slots: cancel or move it first.',
   'agenda/unknown_calendar': 'This calendar link is no longer valid.',
+  'print/not_yours': 'You can only print your own agenda or that of a member of your stand.',
+  'print/unknown_participant': 'One of the people chosen is not registered for this edition.',
+  'print/slot_or_date': 'Choose either a slot or a day.',
+  'print/unknown_slot': 'This slot does not exist in this edition.',
+  'print/unknown_date': 'This date is not a day of the edition.',
   'schedule/running': 'The scheduler is already running for this edition.',
   'schedule/changed': 'A request changed while the scheduler ran: run it again.',
   'schedule/conflict':

@@ -182,6 +182,7 @@ const fr = {
     move: 'Déplacer le rendez-vous',
     keep: 'Garder ce créneau',
     title: 'Mon agenda',
+    downloadPdf: 'Télécharger mon agenda (PDF)',
     addToCalendar: 'Ajouter à mon calendrier',
     scheduled_zero: 'Aucun rendez-vous confirmé',
     scheduled_one: '1 rendez-vous confirmé',

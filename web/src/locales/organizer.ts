@@ -60,6 +60,7 @@ export const fr = {
     public: 'grand public',
     notArrived: 'pas encore',
     none: 'Personne ne correspond à cette recherche.',
+    badges: 'Badges affichés (PDF)',
   },
   announcements: {
     title: 'Annonce à tous les participants',
@@ -142,6 +143,21 @@ export const fr = {
       feedback_follow_up: 'Relance : accord trouvé ?',
     },
   },
+  printPanel: {
+    title: 'Documents à imprimer',
+    lead: 'Pour l’accueil et la salle : des PDF au format A4.',
+    who: 'Pour',
+    kinds: { all: 'tout le monde', exhibitor: 'les exposants', visitor: 'les visiteurs' },
+    badges: 'Planche de badges (PDF)',
+    agendas: 'Agendas pour l’accueil (PDF)',
+    agendasHint: 'Les agendas : une page par personne ayant au moins un rendez-vous.',
+    day: 'Journée',
+    slot: 'Créneau',
+    wholeDay: 'Tous les créneaux de la journée',
+    tables: 'Plan des tables (PDF)',
+    standsPlan: 'Rendez-vous par stand (PDF)',
+    preparing: 'Préparation du PDF…',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -206,6 +222,7 @@ export const en: Shape<typeof fr> = {
     public: 'public',
     notArrived: 'not yet',
     none: 'Nobody matches this search.',
+    badges: 'Badges shown (PDF)',
   },
   announcements: {
     title: 'Announcement to every participant',
@@ -285,5 +302,20 @@ export const en: Shape<typeof fr> = {
       feedback_request: 'Question after the convention',
       feedback_follow_up: 'Follow-up: agreement reached?',
     },
+  },
+  printPanel: {
+    title: 'Documents to print',
+    lead: 'For the welcome desk and the hall: A4 PDFs.',
+    who: 'For',
+    kinds: { all: 'everybody', exhibitor: 'exhibitors', visitor: 'visitors' },
+    badges: 'Sheet of badges (PDF)',
+    agendas: 'Agendas for the welcome desk (PDF)',
+    agendasHint: 'Agendas: one page per person with at least one meeting.',
+    day: 'Day',
+    slot: 'Slot',
+    wholeDay: 'Every slot of the day',
+    tables: 'Table plan (PDF)',
+    standsPlan: 'Meetings by stand (PDF)',
+    preparing: 'Preparing the PDF…',
   },
 };

@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, MEETING_EVENTS, type Agenda as AgendaData, type Edition, type Meeting } from '../api';
+import {
+  api,
+  downloadDocument,
+  MEETING_EVENTS,
+  type Agenda as AgendaData,
+  type Edition,
+  type Meeting,
+} from '../api';
 import { ErrorText, LiveIndicator, SlotPicker } from '../components';
 import { formatDay, formatSlot, formatTime, t } from '../i18n';
 import { useLive } from '../live';
@@ -72,10 +79,22 @@ export function Agenda({ edition }: { edition: Edition }) {
         <h1>{t('agenda.title')}</h1>
         <LiveIndicator live={live} />
       </div>
-      <p>
+      <p class="actions">
         <a class="button secondary" href={agenda.calendarUrl}>
           {t('agenda.addToCalendar')}
         </a>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            setActionError(null);
+            downloadDocument(`/editions/${edition.id}/print/agenda.pdf`, 'agenda.pdf').catch(
+              setActionError,
+            );
+          }}
+        >
+          {t('agenda.downloadPdf')}
+        </button>
       </p>
       <ErrorText error={actionError} />
       <h2>{t('agenda.scheduled', { count: booked.length })}</h2>

@@ -12,6 +12,7 @@ import { CheckInDesk } from './CheckIn';
 import { ConventionPanel } from './ConventionPanel';
 import { CoveragePanel } from './CoveragePanel';
 import { FeedbackPanel, MailPanel } from './FollowUpPanel';
+import { PrintPanel } from './PrintPanel';
 import { Scheduler } from './Scheduler';
 import { SlotChart } from './SlotChart';
 
@@ -118,6 +119,7 @@ export function Dashboard({ edition }: { edition: Edition }) {
           <Exports edition={edition} />
         </section>
       </div>
+      <PrintPanel edition={edition} />
       <AnnouncementForm edition={edition} />
       <CoveragePanel edition={edition} onRequested={() => void loadStats()} />
       <Scheduler edition={edition} onPublished={() => void loadStats()} />

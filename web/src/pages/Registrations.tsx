@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, download, type Edition, type Page, type Registration } from '../api';
+import {
+  api,
+  download,
+  downloadDocument,
+  type Edition,
+  type Page,
+  type Registration,
+} from '../api';
 import { ErrorText, Field, Pager, SelectField } from '../components';
 import { formatDay, formatTime, t } from '../i18n';
 import { Link } from '../router';
@@ -86,6 +93,22 @@ export function Registrations({ edition }: { edition: Edition }) {
         >
           {t('registrationsList.csv')}
         </button>
+        {data && data.items.length > 0 && (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() =>
+              void downloadDocument(
+                `/editions/${edition.id}/print/badges.pdf?participantIds=${data.items
+                  .map((r) => r.id)
+                  .join(',')}`,
+                'badges.pdf',
+              ).catch(setError)
+            }
+          >
+            {t('registrationsList.badges')}
+          </button>
+        )}
       </form>
       <ErrorText error={error} />
       {data && (
