@@ -105,6 +105,7 @@ describe('printing (PDF)', () => {
       lastName: 'Œillet',
       category: 'public',
       organizationName: undefined,
+      scanConsent: true,
     });
     idle = await s.registerVisitor(edition.id, { firstName: 'Ingrid', lastName: 'Sansrendezvous' });
     // Four more, whose badges go onto a second sheet.
@@ -328,11 +329,17 @@ describe('printing (PDF)', () => {
       expect(text).toContain('Zoé');
       expect(text).toContain('Théo');
       expect(text).not.toContain('Élodie');
+      // Each visitor's badge says whether the stands may keep their contacts, as they chose.
+      expect(text.match(/Les exposants peuvent scanner ce badge\./g)).toHaveLength(1);
+      expect(text.match(/Ce badge ne transmet pas de coordonnées aux exposants\./g)).toHaveLength(
+        1,
+      );
       await selection.reader.close();
       const exhibitors = await pdf(s.organizerToken, `${base()}/badges.pdf?kind=exhibitor`);
       const theirs = await exhibitors.reader.text();
       expect(theirs).toContain('Élodie');
       expect(theirs).not.toContain('Théo');
+      expect(theirs).not.toMatch(/scanner ce badge|transmet pas/);
       await exhibitors.reader.close();
     });
 

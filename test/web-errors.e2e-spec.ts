@@ -98,7 +98,15 @@ describe('errors in French, form by form', () => {
       for (const text of texts) expect([text, isOneOf(text, FRENCH)]).toEqual([text, true]);
       await page.getByLabel('Code du badge').fill('CVT-AAAA-BBBB');
       await page.getByRole('button', { name: "Enregistrer l'entrée" }).click();
-      await pages.waitFor(page, page.getByText('Aucun badge avec ce code dans cette édition.'));
+      // Said aloud, and kept beside the scan in the device's list.
+      await pages.waitFor(
+        page,
+        page.getByRole('alert').filter({ hasText: 'Aucun badge avec ce code dans cette édition.' }),
+      );
+      await pages.waitFor(
+        page,
+        page.locator('ol.scans li[data-status="refused"]', { hasText: 'Aucun badge avec ce code' }),
+      );
       await expect(page.locator('main').innerText()).resolves.not.toMatch(ENGLISH);
       await page.context().close();
     },

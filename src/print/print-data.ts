@@ -32,6 +32,8 @@ interface PersonRaw {
   stand: string | null;
   exhibitorOrganization: string | null;
   badgeCode: string;
+  /** A boolean on PostgreSQL, 0 or 1 on SQLite. */
+  scanConsent: boolean | number;
 }
 
 export function toPrintedEdition(edition: Edition): PrintedEdition {
@@ -76,6 +78,7 @@ export class PrintData {
       .addSelect('e.stand', 'stand')
       .addSelect('o.name', 'exhibitorOrganization')
       .addSelect('p.badgeCode', 'badgeCode')
+      .addSelect('p.scanConsent', 'scanConsent')
       .where('p.editionId = :editionId', { editionId });
     if (filter.ids) qb.andWhere('p.id IN (:...ids)', { ids: filter.ids });
     if (filter.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
@@ -92,6 +95,7 @@ export class PrintData {
         exhibitorId: r.exhibitorId,
         stand: r.stand,
         badgeCode: r.badgeCode,
+        scanConsent: r.kind === 'visitor' && Boolean(r.scanConsent),
       }))
       .sort(byName);
   }

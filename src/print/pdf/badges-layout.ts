@@ -141,12 +141,25 @@ function badge(doc: Pdf, edition: PrintedEdition, person: PrintedPerson, x: numb
     lineBreak: false,
   });
 
+  // Whether a stand may keep the visitor's contacts, as the visitor chose at registration.
+  const footY = y + BADGE_HEIGHT - PADDING - 5 * MM;
+  if (person.kind === 'visitor') {
+    doc.font(FONTS.regular).fontSize(7).fillColor(MUTED);
+    doc.text(
+      person.scanConsent
+        ? 'Les exposants peuvent scanner ce badge.'
+        : 'Ce badge ne transmet pas de coordonnées aux exposants.',
+      x + PADDING,
+      footY - 3.6 * MM,
+      { width: inner, lineBreak: false, ellipsis: true },
+    );
+  }
+
   // The category at the foot, in the band's colour.
   const category =
     person.kind === 'exhibitor' && person.stand
       ? `${categoryLabel(person)} · Stand ${person.stand}`
       : categoryLabel(person);
-  const footY = y + BADGE_HEIGHT - PADDING - 5 * MM;
   doc.save();
   doc.rect(x + PADDING, footY, inner, 5 * MM).fill(colour ?? INK);
   doc.font(FONTS.bold).fontSize(9).fillColor('#ffffff');

@@ -34,6 +34,7 @@ describe('dates and names as printed, in French', () => {
       organizationName: null,
       stand: null,
       badgeCode: 'CVT-0000-0000',
+      scanConsent: false,
     });
     const names = ['Zola', 'Œillet', 'Écrivain', 'martin', 'Ménard'].map(person).sort(byName);
     expect(names.map((p) => p.lastName)).toEqual([

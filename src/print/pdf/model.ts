@@ -25,6 +25,8 @@ export interface PrintedPerson {
   organizationName: string | null;
   stand: string | null;
   badgeCode: string;
+  /** A visitor who agreed that stands scan the badge and keep the contacts; the badge says it. */
+  scanConsent: boolean;
 }
 
 export interface PrintedMeeting {

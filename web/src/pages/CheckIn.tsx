@@ -25,6 +25,8 @@ const normalized = (code: string) => code.trim().toUpperCase();
 export function CheckInDesk({ edition, onDone }: { edition: Edition; onDone?: () => void }) {
   const { me } = useStore();
   const [code, setCode] = useState('');
+  // An empty code is said at once, on the field: it needs no network.
+  const [empty, setEmpty] = useState(false);
   const scans = useScans('check-in', edition.id, me?.id ?? null);
   const sent = scans.filter((s) => s.status === 'sent').length;
   useEffect(() => onDone?.(), [sent]);
@@ -33,6 +35,7 @@ export function CheckInDesk({ edition, onDone }: { edition: Edition; onDone?: ()
     void enqueue({ kind: 'check-in', editionId: edition.id, userId: me.id, badgeCode });
   const submit = (event: Event) => {
     event.preventDefault();
+    setEmpty(!code.trim());
     if (!code.trim()) return;
     scan(normalized(code));
     setCode('');
@@ -49,6 +52,7 @@ export function CheckInDesk({ edition, onDone }: { edition: Edition; onDone?: ()
           hint={t('checkIn.hint')}
           value={code}
           onInput={(e) => setCode(e.currentTarget.value)}
+          errors={empty ? [errorSentence('validation/required', 400)] : []}
           autoComplete="off"
           autoCapitalize="characters"
           required

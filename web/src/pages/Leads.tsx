@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, download, type Edition } from '../api';
 import { ErrorText, Field, SelectField, TextAreaField } from '../components';
+import { errorSentence } from '../errors';
 import { formatDay, formatTime, t } from '../i18n';
 import { sendScan, type Lead, type Leads as LeadsData } from '../leads';
 import { enqueue, refusal, sendScansWith, useScans } from '../scan-queue';
@@ -77,6 +78,8 @@ sendScansWith('lead', async (scan) => {
 function ScanForm({ edition, onSent }: { edition: Edition; onSent: () => void }) {
   const { me } = useStore();
   const [code, setCode] = useState('');
+  // An empty code is said at once, on the field: it needs no network.
+  const [empty, setEmpty] = useState(false);
   const scans = useScans('lead', edition.id, me?.id ?? null);
   const sent = scans.filter((s) => s.status === 'sent').length;
   useEffect(() => {
@@ -92,6 +95,7 @@ function ScanForm({ edition, onSent }: { edition: Edition; onSent: () => void })
     });
   const submit = (event: Event) => {
     event.preventDefault();
+    setEmpty(!code.trim());
     if (!code.trim()) return;
     scan(code);
     setCode('');
@@ -108,7 +112,13 @@ function ScanForm({ edition, onSent }: { edition: Edition; onSent: () => void })
           hint={t('leads.hint')}
           value={code}
           onInput={(e) => setCode(e.currentTarget.value)}
-          errors={error ? error.about('badgeCode') : []}
+          errors={
+            empty
+              ? [errorSentence('validation/required', 400)]
+              : error
+                ? error.about('badgeCode')
+                : []
+          }
           autoComplete="off"
           autoCapitalize="characters"
           required
