@@ -180,6 +180,21 @@ describe('the convention floor offline, in a real browser', () => {
       await page.goto('/');
       await pages.waitFor(page, page.getByText('Coopérative des Causses').first());
 
+      // Installable, as Chromium judges it: a manifest with icons, a service worker that serves
+      // the page. (A Playwright context is incognito, which Chromium names as a reason of its own.)
+      const cdp = await page.context().newCDPSession(page);
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+        installabilityErrors: { errorId: string }[];
+      };
+      expect(
+        installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'),
+      ).toEqual([]);
+      const manifest = await s.http.get('/manifest.webmanifest').expect(200);
+      expect(JSON.parse(manifest.text as string)).toMatchObject({
+        short_name: 'Coventis',
+        lang: 'fr',
+      });
+
       await offline(page.context());
       await page.goto('/agenda');
       await pages.waitFor(page, meeting);
