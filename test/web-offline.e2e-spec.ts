@@ -190,7 +190,7 @@ describe('the convention floor offline, in a real browser', () => {
         installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'),
       ).toEqual([]);
       const manifest = await s.http.get('/manifest.webmanifest').expect(200);
-      expect(JSON.parse(manifest.text as string)).toMatchObject({
+      expect(JSON.parse(manifest.text)).toMatchObject({
         short_name: 'Coventis',
         lang: 'fr',
       });
