@@ -180,6 +180,45 @@ export function ChoiceList(
  * An error from an action, shown where the action is, in the reader's language: for an API
  * refusal, what is not already shown beside the `placed` fields; anything else is "try again".
  */
+/** One box to tick, its label beside it, a hint under it, and what the API said of it. */
+export function CheckboxField(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  errors?: string[];
+}) {
+  const id = `field-${props.name}`;
+  const errors = props.errors ?? [];
+  return (
+    <div class="field">
+      <label class="choice">
+        <input
+          type="checkbox"
+          id={id}
+          name={props.name}
+          checked={props.checked}
+          aria-describedby={props.hint ? `${id}-hint` : undefined}
+          aria-invalid={errors.length > 0 || undefined}
+          onChange={(e) => props.onChange(e.currentTarget.checked)}
+        />
+        {props.label}
+      </label>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {errors.length > 0 && (
+        <p class="error" id={`${id}-error`}>
+          {errors.join(' · ')}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function ErrorText({ error, placed }: { error: unknown; placed?: readonly string[] }) {
   if (!error) return null;
   const texts = error instanceof ApiError ? error.except(placed) : [t('common.networkError')];

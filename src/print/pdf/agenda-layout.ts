@@ -5,7 +5,7 @@ import {
   MM,
   MUTED,
   newDocument,
-  RULE,
+  ruleUnder,
   toBuffer,
   type Pdf,
   FONTS,
@@ -230,13 +230,5 @@ function drawRow(
   if (details) {
     doc.font(FONTS.regular).fontSize(9.5).fillColor(MUTED).text(details, { width: partnerWidth });
   }
-  const bottom = y + height;
-  doc
-    .moveTo(left, bottom)
-    .lineTo(left + width, bottom)
-    .lineWidth(0.4)
-    .strokeColor(RULE)
-    .stroke();
-  doc.fillColor(INK);
-  return bottom;
+  return ruleUnder(doc, left, width, y + height);
 }

@@ -137,3 +137,15 @@ export function footer(doc: Pdf, left: string, right = '', y?: number): void {
   margins.bottom = bottom;
   doc.fillColor(INK);
 }
+
+/** The thin rule under a row of a list (an agenda's meeting, a plan's table); returns its height. */
+export function ruleUnder(doc: Pdf, left: number, width: number, bottom: number): number {
+  doc
+    .moveTo(left, bottom)
+    .lineTo(left + width, bottom)
+    .lineWidth(0.4)
+    .strokeColor(RULE)
+    .stroke();
+  doc.fillColor(INK);
+  return bottom;
+}

@@ -5,7 +5,7 @@ import {
   MARGIN,
   MUTED,
   newDocument,
-  RULE,
+  ruleUnder,
   toBuffer,
   type Pdf,
   FONTS,
@@ -157,13 +157,5 @@ function drawRow(doc: Pdf, row: Row, left: number, y: number, width: number): nu
       .fillColor(MUTED)
       .text('libre', left + PLACE_WIDTH, top + 1);
   }
-  const bottom = y + height;
-  doc
-    .moveTo(left, bottom)
-    .lineTo(left + width, bottom)
-    .lineWidth(0.4)
-    .strokeColor(RULE)
-    .stroke();
-  doc.fillColor(INK);
-  return bottom;
+  return ruleUnder(doc, left, width, y + height);
 }

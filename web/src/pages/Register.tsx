@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { useState } from 'preact/hooks';
 import { api, ApiError, type Edition } from '../api';
-import { ErrorText, Field, lines, TextAreaField } from '../components';
+import { CheckboxField, ErrorText, Field, lines, TextAreaField } from '../components';
 import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { logIn } from '../store';
@@ -165,24 +165,14 @@ export function Register({ edition }: { edition: Edition }) {
           onInput={set('phone')}
           errors={about('phone')}
         />
-        <div class="field">
-          <label class="choice">
-            <input
-              type="checkbox"
-              name="scanConsent"
-              checked={scanConsent}
-              aria-describedby="scan-consent-hint"
-              onChange={(e) => setScanConsent(e.currentTarget.checked)}
-            />
-            {t('register.scanConsent')}
-          </label>
-          <p class="hint" id="scan-consent-hint">
-            {t('register.scanConsentHint')}
-          </p>
-          {about('scanConsent').length > 0 && (
-            <p class="error">{about('scanConsent').join(' · ')}</p>
-          )}
-        </div>
+        <CheckboxField
+          name="scanConsent"
+          label={t('register.scanConsent')}
+          hint={t('register.scanConsentHint')}
+          checked={scanConsent}
+          onChange={setScanConsent}
+          errors={about('scanConsent')}
+        />
         {/* What names no field of the form (a duplicate email names none) is shown at the end. */}
         <ErrorText error={error} placed={[...FIELDS, 'category', 'scanConsent']} />
         <button type="submit" disabled={busy}>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Edition, type VisitorProfile as ProfileData } from '../api';
-import { commaList, ErrorText, Field, lines, TextAreaField } from '../components';
+import { CheckboxField, commaList, ErrorText, Field, lines, TextAreaField } from '../components';
 import { t } from '../i18n';
 import { Link } from '../router';
 import { myParticipantId, useStore } from '../store';
@@ -124,25 +124,17 @@ export function VisitorProfile({ edition }: { edition: Edition }) {
           onInput={edit('phone')}
           errors={about('phone')}
         />
-        <div class="field">
-          <label class="choice">
-            <input
-              type="checkbox"
-              id="field-scanConsent"
-              name="scanConsent"
-              checked={form.scanConsent}
-              aria-describedby="scan-consent-hint"
-              onChange={(e) => {
-                setSaved(false);
-                setForm({ ...form, scanConsent: e.currentTarget.checked });
-              }}
-            />
-            {t('visitorProfile.scanConsent')}
-          </label>
-          <p class="hint" id="scan-consent-hint">
-            {t('visitorProfile.scanConsentHint')}
-          </p>
-        </div>
+        <CheckboxField
+          name="scanConsent"
+          label={t('visitorProfile.scanConsent')}
+          hint={t('visitorProfile.scanConsentHint')}
+          checked={form.scanConsent}
+          onChange={(scanConsent) => {
+            setSaved(false);
+            setForm({ ...form, scanConsent });
+          }}
+          errors={about('scanConsent')}
+        />
         <ErrorText error={error} placed={[...FIELDS, 'scanConsent']} />
         <p class="success" role="status">
           {saved ? t('visitorProfile.saved') : ''}
