@@ -29,7 +29,9 @@ export function CheckInDesk({ edition, onDone }: { edition: Edition; onDone?: ()
   const [empty, setEmpty] = useState(false);
   const scans = useScans('check-in', edition.id, me?.id ?? null);
   const sent = scans.filter((s) => s.status === 'sent').length;
-  useEffect(() => onDone?.(), [sent]);
+  useEffect(() => {
+    if (sent > 0) onDone?.();
+  }, [sent]);
   if (!me) return null;
   const scan = (badgeCode: string) =>
     void enqueue({ kind: 'check-in', editionId: edition.id, userId: me.id, badgeCode });
