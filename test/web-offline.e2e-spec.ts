@@ -1,7 +1,3 @@
-// Service workers' own requests obey the network emulation only with this (Playwright #2311):
-// without it, "offline" would still reach the server through the service worker.
-process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,7 +21,11 @@ import {
  */
 const LONG = 120_000;
 
-/** The network cut for the page and for its service worker alike. */
+/**
+ * The network cut for the page and for its service worker alike: the emulation of `setOffline` has
+ * not always reached a service worker's own requests (Playwright #2311), so those are also aborted
+ * by a route (Playwright routes them, unless PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK is set).
+ */
 const abortFromWorker = (route: Route) =>
   route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback();
 
