@@ -13,6 +13,27 @@ import { SmtpPeer } from './support/smtp.js';
 const ics = (mail: ParsedMail) =>
   mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content.toString() ?? '';
 
+/**
+ * A server that sends through a real SMTP peer started for it, polling the outbox every 200 ms,
+ * with links to https://salon.example; no digests unless `env` asks (each test counts its mail).
+ */
+async function startWithMail(env: Record<string, string> = {}) {
+  const smtp = await SmtpPeer.start();
+  const s = await TestSession.start({
+    SMTP_URL: smtp.url,
+    MAIL_POLL_MS: '200',
+    PUBLIC_URL: 'https://salon.example',
+    MAIL_DIGEST_HOURS: '0',
+    ...env,
+  });
+  return { smtp, s };
+}
+
+async function stopWithMail(started: { smtp: SmtpPeer; s: TestSession }): Promise<void> {
+  await started.s.close();
+  await started.smtp.stop();
+}
+
 describe('mail through a real SMTP server, from the outbox', () => {
   let smtp: SmtpPeer;
   let s: TestSession;
@@ -20,21 +41,11 @@ describe('mail through a real SMTP server, from the outbox', () => {
   let exhibitor: ExhibitorInfo;
 
   beforeAll(async () => {
-    smtp = await SmtpPeer.start();
-    // No digests here (their suite is below): each test counts the mail it causes.
-    s = await TestSession.start({
-      SMTP_URL: smtp.url,
-      MAIL_POLL_MS: '200',
-      PUBLIC_URL: 'https://salon.example',
-      MAIL_DIGEST_HOURS: '0',
-    });
+    ({ smtp, s } = await startWithMail());
     edition = await s.createEdition({ name: 'Rencontres ESS Occitanie' });
     exhibitor = await s.onboardExhibitor(edition.id);
   });
-  afterAll(async () => {
-    await s.close();
-    await smtp.stop();
-  });
+  afterAll(() => stopWithMail({ smtp, s }));
 
   it('confirms a registration in French, with the badge code and its QR code', async () => {
     const visitor = await s.registerVisitor(edition.id, { firstName: 'Élodie' });
@@ -294,18 +305,10 @@ describe('the digest of requests waiting for an answer', () => {
   let smtp: SmtpPeer;
   let s: TestSession;
   beforeAll(async () => {
-    smtp = await SmtpPeer.start();
     // Periods of 30 days: the test does not cross into another one.
-    s = await TestSession.start({
-      SMTP_URL: smtp.url,
-      MAIL_POLL_MS: '200',
-      MAIL_DIGEST_HOURS: '720',
-    });
+    ({ smtp, s } = await startWithMail({ MAIL_DIGEST_HOURS: '720' }));
   });
-  afterAll(async () => {
-    await s.close();
-    await smtp.stop();
-  });
+  afterAll(() => stopWithMail({ smtp, s }));
 
   it('names who waits, once per period, and nobody with nothing waiting', async () => {
     const edition = await s.createEdition({ name: 'Rencontres ESS Aude' });
@@ -340,20 +343,12 @@ describe('feedback after the event, in two stages, from the links of the mail', 
   let smtp: SmtpPeer;
   let s: TestSession;
   beforeAll(async () => {
-    smtp = await SmtpPeer.start();
-    s = await TestSession.start({
-      SMTP_URL: smtp.url,
-      MAIL_POLL_MS: '200',
-      PUBLIC_URL: 'https://salon.example',
+    ({ smtp, s } = await startWithMail({
       FEEDBACK_AFTER_HOURS: '2',
       FEEDBACK_FOLLOW_UP_DAYS: '2',
-      MAIL_DIGEST_HOURS: '0',
-    });
+    }));
   });
-  afterAll(async () => {
-    await s.close();
-    await smtp.stop();
-  });
+  afterAll(() => stopWithMail({ smtp, s }));
 
   /** The clock, as the server sees the edition: its slots moved `days` into the past. */
   const age = (editionId: string, days: number) =>

@@ -17,6 +17,7 @@ import { MailOutbox } from '../mail/outbox.js';
 import { UnitOfWork } from '../common/db/unit-of-work.js';
 import { ProfilesChanged } from '../recommendations/profile.events.js';
 import { StatsChanged } from '../stats/stats.events.js';
+import { SCAN_CLOCK_TOLERANCE_MS } from '../leads/lead-rules.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { Exhibitor } from '../exhibitors/exhibitor.entity.js';
 import { Organization } from '../exhibitors/organization.entity.js';
@@ -382,12 +383,14 @@ export class RegistrationsService {
 }
 
 /**
- * A scan's time: not ahead of the server's clock (a minute of drift allowed), and not so old that
- * it cannot be a scan kept offline during the event (a device's clock set wrong).
+ * A scan's time: not ahead of the server's clock by more than the phones' tolerance (as for a lead,
+ * SCAN_CLOCK_TOLERANCE_MS), and not so old that it cannot be a scan kept offline during the event
+ * (a device's clock set wrong). Unlike a lead's, it may come before the edition: the desk is tried
+ * out beforehand.
  */
 function checkScanTime(at: Date): void {
   const now = Date.now();
-  if (at.getTime() > now + 60_000 || at.getTime() < now - 30 * 86_400_000) {
+  if (at.getTime() > now + SCAN_CLOCK_TOLERANCE_MS || at.getTime() < now - 30 * 86_400_000) {
     throw invalidField(
       'scannedAt',
       'registration/bad_scan_time',
