@@ -23,6 +23,7 @@ import { MeetingChanged } from './meeting.events.js';
 import { forMember, MeetingViews } from './meeting-views.js';
 import type { MeetingDto } from './meetings.dto.js';
 import { ParticipantsLookup } from './participants.lookup.js';
+import { persistTransition } from './slot-booker.js';
 
 /** What an answer says of the meeting's outcome; not_held says it was not held. */
 const OUTCOME_OF: Record<FeedbackAnswer, MeetingOutcome | null> = {
@@ -130,14 +131,7 @@ export class FeedbackService {
       const before = { status: current.status, outcome: current.outcome };
       this.moveOn(current, await manager.findBy(MeetingFeedback, { meetingId }));
       const moved = before.status !== current.status || before.outcome !== current.outcome;
-      if (moved) {
-        current.updatedAt = new Date();
-        await manager.update(
-          Meeting,
-          { id: current.id },
-          { status: current.status, outcome: current.outcome, updatedAt: current.updatedAt },
-        );
-      }
+      if (moved) await persistTransition(manager, current);
       await this.log.record(manager, {
         action: 'meeting.feedback',
         subjectType: 'meeting',

@@ -39,7 +39,7 @@ import type {
   RescheduleMeetingDto,
 } from './meetings.dto.js';
 import { ParticipantsLookup, type MeetingSide } from './participants.lookup.js';
-import { SlotBooker } from './slot-booker.js';
+import { persistTransition, SlotBooker } from './slot-booker.js';
 
 /** Meeting requests and their life: accept, decline, cancel, reschedule, attendance, expiry. */
 @Injectable()
@@ -263,7 +263,7 @@ export class MeetingsService {
       }
       current[column] = holder.id;
       await manager.update(Meeting, { id: current.id }, { [column]: holder.id });
-      await this.persist(manager, current);
+      await persistTransition(manager, current);
       await this.record(manager, user, current, 'meeting.holder_changed', {
         from: previous,
         to: holder.id,
@@ -286,7 +286,7 @@ export class MeetingsService {
       const current = await this.fresh(manager, meeting.id);
       this.assertTransition(current, 'declined', 'requested');
       current.status = 'declined';
-      await this.persist(manager, current);
+      await persistTransition(manager, current);
       await this.record(manager, user, current, 'meeting.declined');
       return current;
     });
@@ -303,7 +303,7 @@ export class MeetingsService {
       const previous = { slotId: current.slotId, table: current.tableNumber };
       await this.booker.release(manager, current);
       current.status = 'cancelled';
-      await this.persist(manager, current);
+      await persistTransition(manager, current);
       await this.record(manager, user, current, 'meeting.cancelled', previous);
       return current;
     });
@@ -335,7 +335,7 @@ export class MeetingsService {
       const previous = { slotId: current.slotId, table: current.tableNumber };
       await this.booker.release(manager, current);
       await this.booker.book(manager, current, slot);
-      await this.persist(manager, current);
+      await persistTransition(manager, current);
       await this.record(manager, user, current, 'meeting.rescheduled', {
         from: previous,
         slotId: slot.id,
@@ -379,7 +379,7 @@ export class MeetingsService {
       }
       current.status = dto.attendance;
       current.outcome = dto.attendance === 'held' ? (dto.outcome ?? current.outcome) : null;
-      await this.persist(manager, current);
+      await persistTransition(manager, current);
       await this.record(manager, user, current, `meeting.${dto.attendance}`, {
         outcome: current.outcome,
         ...(beforeSlot ? { beforeSlot: true } : {}),
@@ -413,7 +413,7 @@ export class MeetingsService {
     });
     for (const meeting of due) {
       meeting.status = 'expired';
-      await this.persist(manager, meeting);
+      await persistTransition(manager, meeting);
       await this.record(manager, null, meeting, 'meeting.expired');
     }
     return due;
@@ -512,16 +512,6 @@ export class MeetingsService {
         `A ${meeting.status} meeting cannot become ${to}`,
       );
     }
-  }
-
-  /** Writes the fields a transition changes; the slot and table are written by the booker. */
-  private async persist(manager: EntityManager, meeting: Meeting): Promise<void> {
-    meeting.updatedAt = new Date();
-    await manager.update(
-      Meeting,
-      { id: meeting.id },
-      { status: meeting.status, outcome: meeting.outcome, updatedAt: meeting.updatedAt },
-    );
   }
 
   /** The activity log's line for a change, and the mail it sends, in the change's transaction. */

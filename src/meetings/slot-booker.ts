@@ -259,3 +259,16 @@ export class SlotBooker {
     return exhibitor?.stand ? `Stand ${exhibitor.stand}` : null;
   }
 }
+
+/**
+ * Writes the fields a transition changes (status, outcome, updatedAt); the slot and table are
+ * written by the booker.
+ */
+export async function persistTransition(manager: EntityManager, meeting: Meeting): Promise<void> {
+  meeting.updatedAt = new Date();
+  await manager.update(
+    Meeting,
+    { id: meeting.id },
+    { status: meeting.status, outcome: meeting.outcome, updatedAt: meeting.updatedAt },
+  );
+}
